@@ -24,7 +24,7 @@ from rightcare.engine.pack_model import (
     Table,
 )
 from rightcare.engine.policy import CompiledRule, Policy
-from rightcare.engine.vocab import Answer, HitPolicy, PoliceResponse, Severity
+from rightcare.engine.vocab import Answer, HitPolicy, PoliceResponse, RiskDirection, Severity
 
 UNKNOWN_BIT = BITS[Answer.UNKNOWN]
 
@@ -91,8 +91,15 @@ def compile_policy(
     overlay: Overlay | None = None,
     located: Located | None = None,
     origins: dict[str, str] | None = None,
+    must_reach: set[str] | None = None,
+    base: Policy | None = None,
 ) -> Policy:
-    """Compile a pack, or the result of applying an overlay to it (see `overlay.py`)."""
+    """Compile a pack, or the result of applying an overlay to it (see `overlay.py`).
+
+    `must_reach` limits the unreachable-row and unreached-disposition checks to those rule ids
+    and disposition codes: an overlay may shadow national rows by raising the response.
+    `base` is the national policy an overlay applies to: no input may get a lower response.
+    """
     located = located or source.located
     questions = tuple(questions or source.index.questions)
     tables = tuple(tables or source.tables)
@@ -118,10 +125,15 @@ def compile_policy(
 
     rules = [compiled(t, r) for t, r in decision_order(tables, disp_map)]
     collect = [compiled(t, r) for t in tables if t.hit_policy is HitPolicy.COLLECT for r in t.rules]
-    reach, problems = analyse(rules, questions, space, located)
+    reach, problems = analyse(rules, questions, space, located, must_reach)
+    if base is not None:
+        problems += lowering_problems(base, rules, reach, located)
+    problems += monotonic_problems(rules, reach, questions, space, located)
     reached = {rule.disposition.code for rule in rules if rule.disposition and reach[rule.id]}
     fallbacks = source.index.fallbacks
     for code in disp_map:
+        if must_reach is not None and code not in must_reach:
+            continue
         if code not in reached and code not in {fallbacks.undetermined, fallbacks.error}:
             problems.append(
                 located.problem(
@@ -172,7 +184,11 @@ def compile_policy(
 
 
 def analyse(
-    rules: Sequence[CompiledRule], questions: Sequence[Question], space: Space, located: Located
+    rules: Sequence[CompiledRule],
+    questions: Sequence[Question],
+    space: Space,
+    located: Located,
+    must_reach: set[str] | None = None,
 ) -> tuple[dict[str, list[int]], list[Problem]]:
     """Exact reachable region of every row, and the static safety problems found on the way."""
     problems: list[Problem] = []
@@ -184,7 +200,7 @@ def analyse(
         region = space.clip(remaining, rule.mask)
         reach[rule.id] = region
         remaining = space.subtract_region(remaining, rule.mask)
-        if not region:
+        if not region and (must_reach is None or rule.id in must_reach):
             problems.append(
                 located.problem(
                     "rule",
@@ -193,6 +209,7 @@ def analyse(
                     "earlier rules already decide every answer it accepts",
                 )
             )
+        if not region:
             continue
         severity = rule.severity
         if severity is not None and severity < Severity.UNDETERMINED:
@@ -224,6 +241,54 @@ def analyse(
     return reach, problems
 
 
+def monotonic_problems(
+    rules: Sequence[CompiledRule],
+    reach: dict[str, list[int]],
+    questions: Sequence[Question],
+    space: Space,
+    located: Located,
+) -> list[Problem]:
+    """Rows where answering a risk question the risky way would lower the police response.
+
+    For a risk question q whose risky answer is r: a point in box A (not answering r) must not
+    move into a box B of a less protective row when q becomes r. That happens exactly when A
+    accepts a non-r answer at q, B accepts r at q, and A and B overlap on every other slot.
+    """
+    risky_bit = {RiskDirection.YES: BITS[Answer.YES], RiskDirection.NO: BITS[Answer.NO]}
+    risk_slots = [(i, risky_bit[q.risk]) for i, q in enumerate(questions) if q.risk in risky_bit]
+    boxes = [(box, rule) for rule in rules if rule.severity is not None for box in reach[rule.id]]
+    problems: list[Problem] = []
+    reported: set[tuple[str, str]] = set()
+    for a_box, a_rule in boxes:
+        for b_box, b_rule in boxes:
+            assert a_rule.severity is not None and b_rule.severity is not None
+            if b_rule.severity >= a_rule.severity or (a_rule.id, b_rule.id) in reported:
+                continue
+            for i, bit in risk_slots:
+                if not (space.slot(a_box, i) & ~bit & ANY) or not (space.slot(b_box, i) & bit):
+                    continue
+                overlap = space.with_slot(a_box, i, ANY) & space.with_slot(b_box, i, ANY)
+                if not space.nonempty(overlap):
+                    continue
+                before = space.with_slot(overlap, i, space.slot(a_box, i) & ~bit & ANY)
+                example = describe_point(space.example(before), questions, before, space)
+                # Point at the row a force added, if either is one: that is what to move.
+                blame = a_rule if a_rule.origin != "pack" else b_rule
+                higher, lower = a_rule.severity.name.lower(), b_rule.severity.name.lower()
+                problems.append(
+                    located.problem(
+                        "rule",
+                        blame.id,
+                        f"answering `{questions[i].id}` {ANSWER_OF_BIT[bit].value} moves a call "
+                        f"from rule {a_rule.id} ({higher}) down to rule {b_rule.id} ({lower}), "
+                        f"e.g. from {example}; a riskier answer must never lower the response",
+                    )
+                )
+                reported.add((a_rule.id, b_rule.id))
+                break
+    return problems
+
+
 def _unsafe(
     rule: CompiledRule,
     region: Iterable[int],
@@ -250,4 +315,48 @@ def _unsafe(
                     )
                 )
                 break
+    return problems
+
+
+def lowering_problems(
+    base: Policy,
+    rules: Sequence[CompiledRule],
+    reach: dict[str, list[int]],
+    located: Located,
+) -> list[Problem]:
+    """Every national rule whose response the overlaid rules lower for some input."""
+    space = base.space
+    problems: list[Problem] = []
+    reported: set[str] = set()
+    for national in base.rules:
+        if national.severity is None or national.id in reported:
+            continue
+        for rule in rules:
+            if rule.severity is None or rule.severity >= national.severity:
+                continue
+            hit = next(
+                (
+                    a & b
+                    for a in base.reach[national.id]
+                    for b in reach[rule.id]
+                    if space.nonempty(a & b)
+                ),
+                None,
+            )
+            if hit is None:
+                continue
+            example = describe_point(space.example(hit), base.questions, hit, space)
+            via = "its removal" if rule.origin == "pack" else f"rule {rule.id}"
+            where = located.get("rule", rule.id if rule.origin != "pack" else national.id)
+            problems.append(
+                Problem(
+                    f"overlay lowers national rule {national.id} "
+                    f"({national.severity.name.lower()}) to {rule.severity.name.lower()} "
+                    f"through {via} (e.g. {example}); overlays may only raise a response",
+                    where.file,
+                    where.line,
+                )
+            )
+            reported.add(national.id)
+            break
     return problems

@@ -130,9 +130,9 @@ def parse_call(data: Any, questions: list[str] | None = None) -> CallInput:
             raise CallError(path, f"narrative is longer than {NARRATIVE_LIMIT} characters") from exc
         raise CallError(path, str(err["msg"])) from exc
     if questions is not None:
-        known = set(questions)
+        allowed = set(questions)
         for question in call.answers:
-            if question not in known:
+            if question not in allowed:
                 hint = did_you_mean(question, questions)
                 raise CallError(f"answers.{question}", f"unknown question{hint}")
     return call

@@ -8,7 +8,7 @@ the national rule it lowers.
 
 from __future__ import annotations
 
-from rightcare.engine.compile import compile_policy, describe_point
+from rightcare.engine.compile import compile_policy
 from rightcare.engine.errors import PackError, Problem, did_you_mean
 from rightcare.engine.loader import Located, OverlaySource, PackSource, check_rules
 from rightcare.engine.pack_model import Disposition, Question, Rule, Table
@@ -213,47 +213,7 @@ def apply_overlay(source: PackSource, overlay: OverlaySource, base: Policy) -> P
         overlay=ov,
         located=located,
         origins=origins,
+        must_reach={r.id for r in ov.rules} | {d.code for d in ov.dispositions},
+        base=base,
     )
-    lowered = lowering_problems(base, policy, located)
-    if lowered:
-        raise PackError(lowered)
     return policy
-
-
-def lowering_problems(base: Policy, local: Policy, located: Located) -> list[Problem]:
-    """Every national rule whose response the local policy lowers for some input."""
-    space = base.space
-    problems: list[Problem] = []
-    reported: set[str] = set()
-    for national in base.rules:
-        if national.severity is None or national.id in reported:
-            continue
-        for rule in local.rules:
-            if rule.severity is None or rule.severity >= national.severity:
-                continue
-            hit = next(
-                (
-                    a & b
-                    for a in base.reach[national.id]
-                    for b in local.reach[rule.id]
-                    if space.nonempty(a & b)
-                ),
-                None,
-            )
-            if hit is None:
-                continue
-            example = describe_point(space.example(hit), base.questions, hit, space)
-            via = "its removal" if rule.origin == "pack" else f"rule {rule.id}"
-            where = located.get("rule", rule.id if rule.origin != "pack" else national.id)
-            problems.append(
-                Problem(
-                    f"overlay lowers national rule {national.id} "
-                    f"({national.severity.name.lower()}) to {rule.severity.name.lower()} "
-                    f"through {via} (e.g. {example}); overlays may only raise a response",
-                    where.file,
-                    where.line,
-                )
-            )
-            reported.add(national.id)
-            break
-    return problems

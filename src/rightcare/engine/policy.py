@@ -32,7 +32,7 @@ class CompiledRule:
     origin: str  # "pack" or the overlay id that added or changed it
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, repr=False)
 class Policy:
     """Everything evaluation needs, precomputed at load time. Never mutated after compile."""
 
@@ -56,6 +56,10 @@ class Policy:
     boxes: tuple[tuple[int, CompiledRule], ...] = ()
     question_by_id: dict[str, Question] = field(default_factory=dict)
     rule_by_id: dict[str, CompiledRule] = field(default_factory=dict)
+
+    def __repr__(self) -> str:
+        overlay = f" + {self.overlay.id}" if self.overlay else ""
+        return f"<Policy {self.pack.id} {self.pack.version}{overlay} {self.digest[:15]}>"
 
     @property
     def overlay_id(self) -> str | None:

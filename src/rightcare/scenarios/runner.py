@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from rightcare.engine.contract import Assessment, CallInput
@@ -22,12 +22,12 @@ class Failure:
 
 
 def assess_scenario(
-    policy: Policy, scenario: Scenario, answers: dict[str, object] | None = None
+    policy: Policy, scenario: Scenario, answers: Mapping[str, object] | None = None
 ) -> Assessment:
     call = CallInput.model_validate(
         {
             "narrative": scenario.narrative,
-            "answers": answers if answers is not None else dict(scenario.answers),
+            "answers": dict(answers) if answers is not None else dict(scenario.answers),
             "context": scenario.context.model_dump(exclude_none=True) | {"force": None},
         }
     )

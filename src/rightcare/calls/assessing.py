@@ -1,0 +1,71 @@
+"""Assess a call as the API, the CLI and replay all do: validate, read the notes, evaluate.
+
+The engine stays pure; this service adds the narrative reader's suggestions (which may only
+raise a response, and which the engine lists for confirmation when the outcome depends on them).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from rightcare.engine.contract import Assessment, CallInput, QuestionToAsk, parse_call
+from rightcare.engine.evaluate import assess
+from rightcare.engine.policy import Policy
+from rightcare.engine.store import PolicySet
+from rightcare.engine.suggestion import SuggestedAnswer
+
+
+def read_suggestions(
+    narrative: str, policy: Policy
+) -> tuple[Mapping[str, SuggestedAnswer], tuple[str, ...]]:
+    """Answers suggested by the narrative reader, and the questions whose cues conflicted."""
+    if not narrative.strip():
+        return {}, ()
+    from rightcare.narrative import read_narrative  # spaCy loads only when text arrives
+
+    reading = read_narrative(narrative, list(policy.slot))
+    return reading.suggestions, tuple(reading.conflicts)
+
+
+def _mark_conflicts(
+    policy: Policy, call: CallInput, result: Assessment, conflicts: tuple[str, ...]
+) -> Assessment:
+    """Conflicting cues leave a question unknown; say so where it is asked, ask it if critical."""
+    conflicts = tuple(q for q in conflicts if q not in call.answers)
+    if not conflicts:
+        return result
+    asks = list(result.questions_to_ask)
+    listed = {q.id for q in asks}
+    for i, ask in enumerate(asks):
+        if ask.id in conflicts:
+            asks[i] = QuestionToAsk(
+                id=ask.id, text=ask.text, why=f"the notes say both yes and no; {ask.why}"
+            )
+    for question in conflicts:
+        known = policy.question_by_id.get(question)
+        if question not in listed and known is not None and known.critical:
+            asks.append(
+                QuestionToAsk(id=question, text=known.text, why="the notes say both yes and no")
+            )
+    return result.model_copy(update={"questions_to_ask": asks})
+
+
+def assess_call(policies: PolicySet, data: Any, *, read_narrative: bool = True) -> Assessment:
+    """Validate raw call data, choose the force's policy, read the notes and assess.
+
+    Raises CallError (naming the field) for a malformed call; never fails otherwise.
+    """
+    first = parse_call(data)
+    policy = policies.for_force(first.context.force)
+    call = parse_call(data, list(policy.slot))
+    return assess_parsed(policy, call, read_narrative=read_narrative)
+
+
+def assess_parsed(policy: Policy, call: CallInput, *, read_narrative: bool = True) -> Assessment:
+    suggestions: Mapping[str, SuggestedAnswer] = {}
+    conflicts: tuple[str, ...] = ()
+    if read_narrative:
+        suggestions, conflicts = read_suggestions(call.narrative, policy)
+    result = assess(policy, call, suggestions)
+    return _mark_conflicts(policy, call, result, conflicts)

@@ -1,0 +1,188 @@
+"""Context around a cue, in the manner of ConText (Harkema et al., 2009).
+
+ConText decides whether a finding in clinical text is negated, hypothetical, historical or
+about someone other than the patient by looking for trigger phrases near it, within a scope
+that ends at a terminator. We do the same over the call handler's narrative.
+
+Why our own module and not medspaCy's ConText: `medspacy` pins spaCy below 3.8 (installing it
+would downgrade spaCy and thinc) and pulls in nltk, PyRuSH, quicksectx and more for features we
+do not use. What we need is small: trigger phrases kept in a reviewable data file
+(`patterns/_context.yaml`), matched with the same spaCy matchers as the cues, and a scope rule.
+
+Scope rule. A `forward` trigger applies to a cue that starts after it ends; a `backward` trigger
+to a cue that ends before it starts. The gap between them (in tokens) must be no larger than
+the trigger's window and must not cross a terminator. Negation uses the `weak` terminators
+(commas, "and", dashes ...), so "no knife and he is bleeding" never negates the bleeding: a
+wrongly negated risk cue is the one error that could lower a response. The other categories use
+the `strong` terminators (sentence ends, "but", "currently" ...) so that "if he doesn't get help,
+he might kill himself" stays hypothetical across the comma.
+
+Triggers inside a cue's own words are ignored ("not breathing" is a cue, not a negated one), and
+where two triggers overlap the longer wins, so "not sure" is uncertainty, not negation.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from enum import StrEnum
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from spacy.tokens import Doc
+
+from rightcare.narrative.patterns import CONTEXT_FILE, PATTERN_DIR, PatternFileError
+
+
+class Category(StrEnum):
+    """A context a trigger puts a cue in. The values appear in `SuggestedAnswer.context`."""
+
+    NEGATED = "negated"
+    HYPOTHETICAL = "hypothetical"
+    HISTORICAL = "historical"
+    UNCERTAIN = "uncertain"
+    OTHER_PERSON = "other_person"  # a relative or third party is the subject: kept, noted
+    FAMILY_HISTORY = "family_history"  # a death or family history: not a present risk
+    REPORTED = "reported"  # who said it ("caller says", "GP reports"): noted only
+    PSEUDO = "pseudo"  # looks like a trigger but is not ("no doubt", "not only")
+
+
+class Direction(StrEnum):
+    FORWARD = "forward"
+    BACKWARD = "backward"
+    BOTH = "both"
+
+
+class TriggerSpec(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    category: Category
+    direction: Direction = Direction.FORWARD
+    window: int = Field(default=6, ge=0, le=30)
+    comment: str = ""
+    phrases: tuple[str, ...] = ()
+    tokens: tuple[tuple[dict[str, Any], ...], ...] = ()
+
+
+class Terminators(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    strong: tuple[str, ...]
+    weak: tuple[str, ...]
+
+
+class ContextFile(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    terminators: Terminators
+    triggers: tuple[TriggerSpec, ...]
+
+
+@cache
+def load_context_file(directory: Path = PATTERN_DIR) -> ContextFile:
+    path = directory / CONTEXT_FILE
+    try:
+        return ContextFile.model_validate(yaml.safe_load(path.read_text(encoding="utf-8")))
+    except (yaml.YAMLError, ValidationError) as exc:
+        raise PatternFileError(f"{path.name}: {exc}") from exc
+
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    """A trigger found in one narrative (token offsets)."""
+
+    start: int
+    end: int
+    category: Category
+    direction: Direction
+    window: int
+
+
+@dataclass(frozen=True, slots=True)
+class Scope:
+    """Where scopes end in one narrative: prefix counts of terminators, for O(1) checks."""
+
+    strong: Sequence[int]  # strong[i] = number of strong terminators among tokens [0, i)
+    weak: Sequence[int]
+
+    def crosses(self, start: int, end: int, *, weak: bool) -> bool:
+        """Whether tokens [start, end) contain a terminator."""
+        if end <= start:
+            return False
+        counts = self.weak if weak else self.strong
+        return counts[end] - counts[start] > 0
+
+
+def scope_of(doc: Doc, terminators: Terminators) -> Scope:
+    strong_words = frozenset(terminators.strong)
+    weak_words = frozenset(terminators.weak) | strong_words
+    strong = [0]
+    weak = [0]
+    for token in doc:
+        norm = token.norm_
+        # A line break is where a handler starts a new thought, so it ends every scope.
+        is_strong = norm in strong_words or (token.is_space and "\n" in token.text)
+        strong.append(strong[-1] + is_strong)
+        weak.append(weak[-1] + (is_strong or norm in weak_words))
+    return Scope(strong=strong, weak=weak)
+
+
+def select_triggers(found: list[Trigger]) -> list[Trigger]:
+    """Keep the longest of overlapping triggers (earliest first on ties), in text order."""
+    found.sort(key=lambda t: (t.start - t.end, t.start))
+    taken: list[Trigger] = []
+    used: set[int] = set()
+    for trigger in found:
+        span = range(trigger.start, trigger.end)
+        if any(i in used for i in span):
+            continue
+        used.update(span)
+        taken.append(trigger)
+    taken.sort(key=lambda t: t.start)
+    return taken
+
+
+@dataclass(frozen=True, slots=True)
+class ContextHit:
+    """The contexts that apply to one cue, and the token span of the negation, if any."""
+
+    categories: frozenset[Category]
+    negation_start: int | None = None  # token offsets of the negating trigger
+    negation_end: int | None = None
+
+
+def context_of(
+    start: int, end: int, triggers: Sequence[Trigger], scope: Scope, covered: Sequence[bool]
+) -> ContextHit:
+    """The contexts that apply to the cue at tokens [start, end).
+
+    `covered[i]` says token i is part of some cue; a trigger inside a cue belongs to that cue's
+    words ("no answer at the door") and puts nothing else in context.
+    """
+    categories: set[Category] = set()
+    neg: Trigger | None = None
+    for trigger in triggers:
+        if trigger.category is Category.PSEUDO:
+            continue
+        if any(covered[i] for i in range(trigger.start, trigger.end)):
+            continue
+        weak = trigger.category is Category.NEGATED or trigger.category is Category.OTHER_PERSON
+        applies = False
+        if trigger.end <= start and trigger.direction is not Direction.BACKWARD:
+            gap = start - trigger.end
+            applies = gap <= trigger.window and not scope.crosses(trigger.end, start, weak=weak)
+        elif trigger.start >= end and trigger.direction is not Direction.FORWARD:
+            gap = trigger.start - end
+            applies = gap <= trigger.window and not scope.crosses(end, trigger.start, weak=weak)
+        if applies:
+            categories.add(trigger.category)
+            if trigger.category is Category.NEGATED and (
+                neg is None or abs(trigger.start - start) < abs(neg.start - start)
+            ):
+                neg = trigger
+    if neg is None:
+        return ContextHit(frozenset(categories))
+    return ContextHit(frozenset(categories), neg.start, neg.end)

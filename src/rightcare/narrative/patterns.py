@@ -1,0 +1,148 @@
+"""Cue pattern files: one YAML file per question, read once and compiled into spaCy matchers.
+
+A pattern file is meant to be reviewed by someone who knows the control room, not the code, so
+the schema is small: each pattern has an id, the answer it suggests, what a negation in front
+of it means, an example, and either a list of phrases or spaCy Matcher token patterns. Adding a
+file named after a new question id is all it takes to start reading that question.
+
+Phrases are matched on spaCy's NORM attribute (lower case, with contractions expanded), so
+"doesn't", "doesnt" and "does not" all match the phrase "doesnt"; spelling variants and
+shorthand are listed as phrases in their own right.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from enum import StrEnum
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+
+PATTERN_DIR = Path(__file__).parent / "patterns"
+CONTEXT_FILE = "_context.yaml"
+
+
+class CueAnswer(StrEnum):
+    """What a matched cue says about its question."""
+
+    YES = "yes"
+    NO = "no"
+    # An `ignore` pattern matches phrases that look like a cue but are not one ("knife crime
+    # awareness"); any cue of the same question that overlaps it is discarded.
+    IGNORE = "ignore"
+
+
+class Policy(StrEnum):
+    KEEP = "keep"
+    DROP = "drop"
+
+
+def _yaml_bool_to_answer(value: Any) -> Any:
+    # YAML 1.1 reads a bare `yes` / `no` as a boolean; reviewers should not have to quote them.
+    if value is True:
+        return "yes"
+    if value is False:
+        return "no"
+    return value
+
+
+class PatternSpec(BaseModel):
+    """One cue pattern as written in a question's YAML file."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    id: str = Field(pattern=r"^[a-z0-9_]+$")
+    answer: CueAnswer
+    when_negated: CueAnswer = Field(
+        default=CueAnswer.IGNORE,
+        description="the answer when a negation comes before the cue; `ignore` drops the cue",
+    )
+    example: str = ""
+    comment: str = ""
+    phrases: tuple[str, ...] = ()
+    tokens: tuple[tuple[dict[str, Any], ...], ...] = ()
+
+    _coerce = field_validator("answer", "when_negated", mode="before")(_yaml_bool_to_answer)
+
+    @model_validator(mode="after")
+    def _has_something_to_match(self) -> PatternSpec:
+        if not self.phrases and not self.tokens:
+            raise ValueError(f"pattern `{self.id}` has neither phrases nor tokens")
+        if self.answer is not CueAnswer.YES and self.when_negated is not CueAnswer.IGNORE:
+            # Double negatives ("not no weapons") are too rare to be worth a rule, and a
+            # negated `no` must never turn into a `yes` or `no` by accident.
+            raise ValueError(f"pattern `{self.id}`: only a `yes` pattern may set when_negated")
+        return self
+
+
+class ContextPolicy(BaseModel):
+    """Per-question choice of what to do with a cue in each context."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    hypothetical: Policy = Policy.DROP
+    historical: Policy = Policy.DROP
+    family_history: Policy = Policy.DROP
+    other_person: Policy = Policy.KEEP
+
+
+class QuestionPatterns(BaseModel):
+    """A whole pattern file: the question it reads and its patterns."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    question: str = Field(pattern=r"^[a-z0-9_]+$")
+    asks: str = ""
+    context: ContextPolicy = ContextPolicy()
+    patterns: tuple[PatternSpec, ...]
+
+    @model_validator(mode="after")
+    def _unique_ids(self) -> QuestionPatterns:
+        seen: set[str] = set()
+        for pattern in self.patterns:
+            if pattern.id in seen:
+                raise ValueError(f"pattern id `{pattern.id}` is used twice")
+            seen.add(pattern.id)
+        return self
+
+
+class PatternFileError(ValueError):
+    """A pattern file could not be read; the message names the file and the problem."""
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    """A compiled pattern: what the matcher key `key` means."""
+
+    key: str  # "question/pattern_id", also the match key in the spaCy matchers
+    question: str
+    answer: CueAnswer
+    when_negated: CueAnswer
+
+
+def _load_file(path: Path) -> QuestionPatterns:
+    try:
+        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except yaml.YAMLError as exc:
+        raise PatternFileError(f"{path.name}: not valid YAML: {exc}") from exc
+    try:
+        spec = QuestionPatterns.model_validate(raw)
+    except ValidationError as exc:
+        raise PatternFileError(f"{path.name}: {exc}") from exc
+    if spec.question != path.stem:
+        raise PatternFileError(
+            f"{path.name}: says question `{spec.question}` but the file is named for "
+            f"`{path.stem}`; rename one so they agree"
+        )
+    return spec
+
+
+@cache
+def load_question_patterns(directory: Path = PATTERN_DIR) -> Mapping[str, QuestionPatterns]:
+    """Every question pattern file in `directory`, keyed by question id."""
+    files = sorted(p for p in directory.glob("*.yaml") if not p.name.startswith("_"))
+    return {spec.question: spec for spec in (_load_file(p) for p in files)}
