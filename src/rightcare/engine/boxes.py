@@ -77,3 +77,27 @@ class Space:
             bits = self.slot(box, i)
             point.append(next(bit for bit in prefer if bits & bit))
         return point
+
+    def merge(self, region: list[int]) -> list[int]:
+        """Fewer, larger boxes covering the same points: join pairs that differ in one slot.
+
+        The pieces of one region are disjoint, so two that agree on every slot but one are the
+        same points as one box holding both values there.
+        """
+        boxes = list(region)
+        merged = True
+        while merged:
+            merged = False
+            for i, a in enumerate(boxes):
+                for j in range(i + 1, len(boxes)):
+                    b = boxes[j]
+                    diff = a ^ b
+                    spread = diff | (diff >> 1) | (diff >> 2)
+                    if spread & self.low and (spread & self.low) & ((spread & self.low) - 1) == 0:
+                        boxes[i] = a | b
+                        del boxes[j]
+                        merged = True
+                        break
+                if merged:
+                    break
+        return boxes

@@ -176,7 +176,10 @@ def compile_policy(
         error=disp_map[fallbacks.error],
         partners={p.agency: p for p in overlay.partners} if overlay else {},
         digest=canonical_digest(*documents),
-        boxes=tuple((box, rule) for rule in rules for box in reach[rule.id]),
+        boxes=tuple((space.full & ~box, box, rule) for rule in rules for box in reach[rule.id]),
+        attend_paths=tuple(
+            (box, frozenset(i for i in relevant if space.slot(box, i) != ANY)) for box in attend
+        ),
     )
     policy.question_by_id.update({q.id: q for q in questions})
     policy.rule_by_id.update({r.id: r for r in (*rules, *collect)})
@@ -197,7 +200,7 @@ def analyse(
     critical = [i for i, q in enumerate(questions) if q.critical]
     no_unknown = space.full & ~(UNKNOWN_BIT * space.low)
     for rule in rules:
-        region = space.clip(remaining, rule.mask)
+        region = space.merge(space.clip(remaining, rule.mask))
         reach[rule.id] = region
         remaining = space.subtract_region(remaining, rule.mask)
         if not region and (must_reach is None or rule.id in must_reach):

@@ -63,11 +63,11 @@ def scan(
     unknown_bits = UNK * policy.space.low
     decided: CompiledRule | None = None
     flips: dict[int, dict[int, CompiledRule]] = {}
-    for box, rule in policy.boxes:
-        diff = point & ~box
-        if diff == 0:
+    for complement, box, rule in policy.boxes:
+        diff = point & complement
+        if not diff:
             decided = rule
-        elif diff & (diff - 1) == 0 and diff & unknown_bits:
+        elif not diff & (diff - 1) and diff & unknown_bits:
             i = (diff.bit_length() - 1) // 3
             accepted = (box >> (3 * i)) & (YES | NO)
             slot = flips.setdefault(i, {})
@@ -127,9 +127,9 @@ def questions_to_ask(policy: Policy, point: int, current: Outcome) -> list[Quest
     in_attend_paths: set[int] = set()
     if current.severity < Severity.ATTEND:
         possible = _widen_unknowns(policy, point)
-        for box in policy.attend_boxes:
+        for box, constrained in policy.attend_paths:
             if space.nonempty(box & possible):
-                in_attend_paths.update(i for i in policy.relevant if space.slot(box, i) != ANY)
+                in_attend_paths |= constrained
     ranked: list[tuple[int, int, int, QuestionToAsk]] = []
     if current.rule is None:
         return []

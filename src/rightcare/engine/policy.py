@@ -53,7 +53,10 @@ class Policy:
     error: Disposition
     partners: dict[Agency, Partner]
     digest: str
-    boxes: tuple[tuple[int, CompiledRule], ...] = ()
+    # Every reachable box as (complement, box, row), for one-pass scans in evaluate.py.
+    boxes: tuple[tuple[int, int, CompiledRule], ...] = ()
+    # Each attend box with the question slots it constrains, for ranking questions to ask.
+    attend_paths: tuple[tuple[int, frozenset[int]], ...] = ()
     question_by_id: dict[str, Question] = field(default_factory=dict)
     rule_by_id: dict[str, CompiledRule] = field(default_factory=dict)
 
