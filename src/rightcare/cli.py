@@ -17,6 +17,7 @@ from rightcare.cli_pack import pack_app
 from rightcare.cli_scenarios import scenarios_app
 from rightcare.engine.errors import CallError, PackError
 from rightcare.engine.store import PolicySet, load_policy_set
+from rightcare.narrative.language_cli import language_app
 
 app = typer.Typer(
     name="rightcare",
@@ -28,6 +29,7 @@ app = typer.Typer(
 )
 app.add_typer(pack_app, name="pack")
 app.add_typer(scenarios_app, name="scenarios")
+app.add_typer(language_app, name="language")
 
 PackOption = Annotated[
     Path | None, typer.Option("--pack", help="pack folder (default: the bundled national pack)")

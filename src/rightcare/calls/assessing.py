@@ -9,7 +9,13 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from rightcare.engine.contract import Assessment, CallInput, QuestionToAsk, parse_call
+from rightcare.engine.contract import (
+    Assessment,
+    CallInput,
+    LanguageNote,
+    QuestionToAsk,
+    parse_call,
+)
 from rightcare.engine.evaluate import assess
 from rightcare.engine.policy import Policy
 from rightcare.engine.store import PolicySet
@@ -67,5 +73,17 @@ def assess_parsed(policy: Policy, call: CallInput, *, read_narrative: bool = Tru
     conflicts: tuple[str, ...] = ()
     if read_narrative:
         suggestions, conflicts = read_suggestions(call.narrative, policy)
-    result = assess(policy, call, suggestions)
-    return _mark_conflicts(policy, call, result, conflicts)
+    result = _mark_conflicts(policy, call, assess(policy, call, suggestions), conflicts)
+    if read_narrative and call.narrative.strip():
+        result = result.model_copy(update={"language": language_notes(call.narrative)})
+    return result
+
+
+def language_notes(text: str) -> list[LanguageNote]:
+    """Stigmatising or victim-blaming wording in a narrative, note, or handover message."""
+    from rightcare.narrative.language import check_language
+
+    return [
+        LanguageNote.model_validate(flag.model_dump(include=set(LanguageNote.model_fields)))
+        for flag in check_language(text)
+    ]

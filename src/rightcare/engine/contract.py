@@ -81,6 +81,19 @@ class LeadPartner(BaseModel):
     notes: list[str]
 
 
+class LanguageNote(BaseModel):
+    """Wording in the narrative worth a second look (stigmatising or victim-blaming)."""
+
+    term: str
+    category: str
+    start: int
+    end: int
+    text: str
+    why: str
+    better: str
+    quoted: bool
+
+
 class Assessment(BaseModel):
     contract: Literal["1"] = CONTRACT_VERSION
     police_response: PoliceResponse
@@ -96,6 +109,9 @@ class Assessment(BaseModel):
     needs_confirmation: list[str]
     safeguarding: list[SafeguardingItem]
     lead_partner: LeadPartner | None = None
+    language: list[LanguageNote] = Field(
+        default_factory=list, description="wording in the narrative to reconsider"
+    )
     policy: PolicyRef
 
 

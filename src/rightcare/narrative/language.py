@@ -77,6 +77,7 @@ class TermEntry(_Strict):
     category: LanguageCategory
     match: tuple[str, ...] = ()
     regex: tuple[str, ...] = ()
+    regex_words: tuple[str, ...] = ()  # a regex can only match a text with one of these words
     needs_child_context: bool = False
     not_followed_by: tuple[str, ...] = ()
     why: str = Field(min_length=10)
@@ -133,15 +134,15 @@ class LanguageFlag(BaseModel):
 
 # Words that never take endings: inflecting them would only produce nonsense like "hers" for
 # "her" and make phrases match more than their authors meant.
-_FUNCTION_WORDS = frozenset(
-    """a an the and or of to in on at by for with from as is are was were be been being am
+_FUNCTION_WORD_LIST = """
+    a an the and or of to in on at by for with from as is are was were be been being am
     he she it they we you i him her them his hers its their theirs our my your me us
     himself herself themselves themself itself myself yourself this that these those
     has had have having do does did done not no nor but if so than then just only very
     he's she's they're it's won't can't don't doesn't didn't isn't wasn't will would
     who whom whose which what when where why how all any some one two own more most
-    got get gets""".split()
-)
+    got get gets"""
+_FUNCTION_WORDS = frozenset(_FUNCTION_WORD_LIST.split())
 _VOWELS = set("aeiou")
 _SEP = r"[\s\-]+"  # a space in a phrase also matches hyphens and line breaks
 
@@ -164,7 +165,9 @@ def _inflections(word: str) -> list[str]:
 
 def _split_top(body: str, sep: str) -> list[str]:
     """Split on `sep` outside any {...} or [...] group."""
-    parts, depth, cur = [], 0, []
+    parts: list[str] = []
+    cur: list[str] = []
+    depth = 0
     for ch in body:
         if ch in "{[":
             depth += 1
@@ -193,25 +196,26 @@ def _phrase_regex(phrase: str, *, inflect: bool) -> str:
     if phrase.count("{") != phrase.count("}") or phrase.count("[") != phrase.count("]"):
         raise ValueError(f"unbalanced brackets in phrase {phrase!r}")
     pieces: list[tuple[str, bool]] = []  # (regex, optional)
-    i = 0
     for token in _tokens(phrase):
         if token[0] in "{[":
-            alternatives = _split_top(token[1:-1], "|")
-            inner = "|".join(_phrase_regex(a, inflect=inflect) for a in alternatives if a.strip())
+            alternatives = [a for a in _split_top(token[1:-1], "|") if a.strip()]
+            if not alternatives:
+                raise ValueError(f"empty group {token!r} in phrase {phrase!r}")
+            inner = "|".join(_phrase_regex(a, inflect=inflect) for a in alternatives)
             pieces.append(("(?:" + inner + ")", token[0] == "["))
         else:
             pieces.append((_word_regex(token, inflect), False))
-        i += 1
-    out = ""
-    for n, (rx, optional) in enumerate(pieces):
+    if all(optional for _, optional in pieces):
+        raise ValueError(f"phrase {phrase!r} has only optional words")
+    # the separator travels with an optional word, so "failed [suicide] attempt" also
+    # matches "failed attempt" with a single space
+    out, need_sep = "", False
+    for rx, optional in pieces:
         if optional:
-            # the separator belongs to the optional word, so "failed [suicide] attempt" also
-            # matches "failed attempt" with a single space
-            out += f"(?:{rx}{_SEP})?" if n < len(pieces) - 1 else f"(?:{_SEP}{rx})?"
+            out += f"(?:{_SEP}{rx})?" if need_sep else f"(?:{rx}{_SEP})?"
         else:
-            out += rx + (_SEP if n < len(pieces) - 1 and not pieces[n + 1][1] else "")
-            if n < len(pieces) - 1 and pieces[n + 1][1] and n + 1 < len(pieces) - 1:
-                out += _SEP
+            out += (_SEP if need_sep else "") + rx
+            need_sep = True
     return out
 
 
@@ -244,11 +248,55 @@ def _tokens(phrase: str) -> Iterable[str]:
             i = j
 
 
+_WORD = re.compile(r"\w+")
+
+
+def _token_keys(token: str, *, inflect: bool) -> frozenset[str] | None:
+    """Lower-case words, one of which a text must contain for `token` to match it."""
+    if token[0] in "{[":
+        keys: set[str] = set()
+        for alternative in _split_top(token[1:-1], "|"):
+            if alternative.strip():
+                sub = _phrase_keys(alternative, inflect=inflect)
+                if sub is None:
+                    return None
+                keys |= sub
+        return frozenset(keys)
+    out = set()
+    for form in _inflections(token) if inflect else [token]:
+        m = _WORD.match(form.lower())
+        if m is None:
+            return None
+        out.add(m.group())
+    return frozenset(out)
+
+
+def _phrase_keys(phrase: str, *, inflect: bool) -> frozenset[str] | None:
+    """Words one of which must be in a text for `phrase` to match it (None: cannot tell).
+
+    Of the phrase's required words, the most telling is chosen ("mental" rather than "a" in
+    "{a|the} mental"), so that a cheap set lookup lets `check` skip most entries.
+    """
+    candidates = [
+        keys
+        for token in _tokens(phrase)
+        if token[0] != "[" and (keys := _token_keys(token, inflect=inflect)) is not None and keys
+    ]
+    if not candidates:
+        return None
+    return min(
+        candidates,
+        key=lambda ks: (sum(k in _FUNCTION_WORDS for k in ks), -min(len(k) for k in ks)),
+    )
+
+
 def _bounded(body: str) -> str:
-    return rf"(?<![\w’']){body}(?![\w’]|'\w)"
+    return rf"(?<!\w)(?:{body})(?!\w)"
 
 
-def _compile(phrases: Iterable[str], regexes: Iterable[str] = (), *, inflect: bool) -> re.Pattern[str]:
+def _compile(
+    phrases: Iterable[str], regexes: Iterable[str] = (), *, inflect: bool
+) -> re.Pattern[str]:
     parts = [_bounded(_phrase_regex(p, inflect=inflect)) for p in phrases]
     parts += [f"(?:{r})" for r in regexes]
     return re.compile("|".join(parts), re.IGNORECASE)
@@ -261,6 +309,7 @@ def _compile(phrases: Iterable[str], regexes: Iterable[str] = (), *, inflect: bo
 class _CompiledTerm:
     entry: TermEntry
     pattern: re.Pattern[str]
+    keys: frozenset[str] | None  # None: always run the pattern
 
 
 _QUOTED_SPANS = re.compile(
@@ -296,13 +345,17 @@ class LanguageGuide:
             body = "|".join(
                 [_phrase_regex(p, inflect=True) for p in entry.match] + list(entry.regex)
             )
-            rx = rf"(?<![\w’'])(?:{body})(?![\w’]|'\w)"
+            rx = _bounded(body)
             if entry.not_followed_by:
-                stops = "|".join(
-                    _phrase_regex(w, inflect=False) for w in entry.not_followed_by
-                )
+                stops = "|".join(_phrase_regex(w, inflect=False) for w in entry.not_followed_by)
                 rx += rf"(?!{_SEP}(?:{stops})(?!\w))"
-            return _CompiledTerm(entry, re.compile(rx, re.IGNORECASE))
+            keys: frozenset[str] | None = frozenset(w.lower() for w in entry.regex_words)
+            for phrase in entry.match:
+                phrase_keys = _phrase_keys(phrase, inflect=True)
+                keys = None if phrase_keys is None or keys is None else keys | phrase_keys
+            if entry.regex and not entry.regex_words:
+                keys = None
+            return _CompiledTerm(entry, re.compile(rx, re.IGNORECASE), keys)
         except (ValueError, re.error) as exc:
             raise LanguageGuideError(f"{self.origin}: term `{entry.id}`: {exc}") from exc
 
@@ -312,13 +365,15 @@ class LanguageGuide:
         """Every flagged span in `text`, in order. Overlapping hits keep the longest."""
         if not text:
             return []
-        protected = self._spans(self._terms_of_art, text)
         about_child: bool | None = None
+        words = set(_WORD.findall(text.lower()))
         hits: list[tuple[int, int, int, _CompiledTerm]] = []
         for order, ct in enumerate(self._compiled):
+            if ct.keys is not None and ct.keys.isdisjoint(words):
+                continue
             for m in ct.pattern.finditer(text):
                 start, end = m.span()
-                if start == end or _overlaps(start, end, protected):
+                if start == end:
                     continue
                 if ct.entry.needs_child_context:
                     if about_child is None:
@@ -326,6 +381,10 @@ class LanguageGuide:
                     if not about_child:
                         break
                 hits.append((start, end, order, ct))
+        if not hits:
+            return []
+        protected = self._spans(self._terms_of_art, text)
+        hits = [h for h in hits if not _overlaps(h[0], h[1], protected)]
         kept = _longest_non_overlapping(hits)
         quoted_spans = self._spans(_QUOTED_SPANS, text)
         return [self._flag(text, s, e, ct, quoted_spans) for s, e, _, ct in kept]
