@@ -66,3 +66,50 @@ def stats(scenarios: FolderOption = None) -> None:
     figures["published_share"] = round(int(str(figures["published_source"])) / total, 3)
     figures["borderline_share"] = round(int(str(figures["borderline"])) / total, 3)
     typer.echo(json.dumps(figures, indent=2))
+
+
+@scenarios_app.command("similar")
+def similar(
+    text: Annotated[str, typer.Argument(help="a narrative, or - to read it from stdin")],
+    k: Annotated[int, typer.Option("-k", min=1, max=20, help="how many scenarios")] = 3,
+    scenarios: FolderOption = None,
+) -> None:
+    """The scenarios closest in meaning to a narrative, with their expected outcomes.
+
+    Needs the optional extra: pip install 'rightcare[similar]'.
+    """
+    import sys
+
+    from rightcare.narrative.similar import (
+        ScenarioText,
+        SimilarIndex,
+        SimilarUnavailable,
+        unavailable_reason,
+    )
+
+    reason = unavailable_reason()
+    if reason is not None:
+        typer.echo(f"error: similar scenarios are not installed: {reason}", err=True)
+        raise typer.Exit(2)
+    narrative = sys.stdin.read() if text == "-" else text
+    library = _load(scenarios)
+    items = [
+        ScenarioText(
+            id=s.id,
+            narrative=s.narrative,
+            expected=s.expect.model_dump(mode="json", exclude_none=True),
+        )
+        for s in library
+    ]
+    try:
+        matches = SimilarIndex.build(items).nearest(narrative, k=k)
+    except SimilarUnavailable as exc:
+        typer.echo(f"error: {exc}", err=True)
+        raise typer.Exit(2) from exc
+    by_id = {s.id: s for s in library}
+    for match in matches:
+        expected = match.expected
+        typer.echo(
+            f"{match.score:.2f}  {match.id:<10} {expected['police_response']:<13} "
+            f"{expected['lead_agency']:<21} {by_id[match.id].title}"
+        )
