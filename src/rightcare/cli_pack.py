@@ -213,6 +213,11 @@ class ExportFormat(StrEnum):
     JDM = "jdm"
 
 
+class DmnDialect(StrEnum):
+    FEEL = "feel"
+    SPIFF = "spiff"
+
+
 @pack_app.command()
 def export(
     format: Annotated[ExportFormat, typer.Option("--format", help="dmn (DMN 1.3 XML) or jdm")],
@@ -221,15 +226,30 @@ def export(
     ] = None,
     pack: Annotated[Path | None, typer.Option("--pack", help="pack folder")] = None,
     overlay: Annotated[Path | None, typer.Option("--overlay", help="overlay file")] = None,
+    dialect: Annotated[
+        DmnDialect,
+        typer.Option(
+            "--dialect",
+            help="DMN cells: plain FEEL, or `spiff` for SpiffWorkflow, "
+            "which reads list cells as Python",
+        ),
+    ] = DmnDialect.FEEL,
 ) -> None:
-    """Export the decision tables as DMN 1.3 XML or GoRules JDM JSON."""
+    """Export the decision tables as DMN 1.3 XML or GoRules JDM JSON.
+
+    The export holds the decision rows only: the engine's safety guard and the safeguarding
+    (collect) rows are not part of it, as its description says.
+    """
     from rightcare.engine.export import to_dmn, to_jdm
 
     try:
         policy = load_policy(pack, overlay)
     except PackError as exc:
         _fail(f"policy refused: {exc}")
-    text = to_dmn(policy) if format is ExportFormat.DMN else json.dumps(to_jdm(policy), indent=2)
+    if format is ExportFormat.DMN:
+        text = to_dmn(policy, dialect=dialect.value)
+    else:
+        text = json.dumps(to_jdm(policy), indent=2)
     if out is None:
         typer.echo(text)
     else:

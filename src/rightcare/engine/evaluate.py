@@ -61,6 +61,8 @@ def scan(
     that differs from a box in a single unknown slot reaches that box's row when answered.
     """
     unknown_bits = UNK * policy.space.low
+    if not point & unknown_bits:
+        return policy.decide(point), {}  # every question answered: nothing can flip
     decided: CompiledRule | None = None
     flips: dict[int, dict[int, CompiledRule]] = {}
     for complement, box, rule in policy.boxes:
