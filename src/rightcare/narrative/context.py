@@ -23,10 +23,12 @@ where two triggers overlap the longer wins, so "not sure" is uncertainty, not ne
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 from functools import cache
+from itertools import accumulate
 from pathlib import Path
 from typing import Any
 
@@ -116,17 +118,29 @@ class Scope:
         return counts[end] - counts[start] > 0
 
 
-def scope_of(doc: Doc, terminators: Terminators) -> Scope:
-    strong_words = frozenset(terminators.strong)
-    weak_words = frozenset(terminators.weak) | strong_words
-    strong = [0]
-    weak = [0]
-    for token in doc:
-        norm = token.norm_
+def terminator_ids(strings: Any, terminators: Terminators) -> tuple[frozenset[int], frozenset[int]]:
+    """The NORM hashes of the strong and weak terminators, computed once per pipeline."""
+    strong = frozenset(strings.add(w) for w in terminators.strong)
+    weak = frozenset(strings.add(w) for w in terminators.weak)
+    return strong, weak
+
+
+def scope_of(
+    doc: Doc,
+    norms: Sequence[int],
+    is_space: Sequence[int],
+    strong_ids: frozenset[int],
+    weak_ids: frozenset[int],
+) -> Scope:
+    """Terminator counts for one narrative, from its tokens' NORM hashes."""
+    is_strong = [n in strong_ids for n in norms]
+    for i, space in enumerate(is_space):
         # A line break is where a handler starts a new thought, so it ends every scope.
-        is_strong = norm in strong_words or (token.is_space and "\n" in token.text)
-        strong.append(strong[-1] + is_strong)
-        weak.append(weak[-1] + (is_strong or norm in weak_words))
+        if space and "\n" in doc[i].text:
+            is_strong[i] = True
+    is_weak = [st or n in weak_ids for st, n in zip(is_strong, norms, strict=True)]
+    strong = [0, *accumulate(is_strong)]
+    weak = [0, *accumulate(is_weak)]
     return Scope(strong=strong, weak=weak)
 
 
@@ -135,11 +149,14 @@ def select_triggers(found: list[Trigger]) -> list[Trigger]:
     found.sort(key=lambda t: (t.start - t.end, t.start))
     taken: list[Trigger] = []
     used: set[int] = set()
+    spans: set[tuple[int, int]] = set()
     for trigger in found:
         span = range(trigger.start, trigger.end)
-        if any(i in used for i in span):
+        # Triggers on exactly the same words are all kept ("possibly" looks both ways).
+        if (trigger.start, trigger.end) not in spans and any(i in used for i in span):
             continue
         used.update(span)
+        spans.add((trigger.start, trigger.end))
         taken.append(trigger)
     taken.sort(key=lambda t: t.start)
     return taken
@@ -154,22 +171,23 @@ class ContextHit:
     negation_end: int | None = None
 
 
+MAX_REACH = 40  # no trigger's window and length reach further than this many tokens
+
+
 def context_of(
-    start: int, end: int, triggers: Sequence[Trigger], scope: Scope, covered: Sequence[bool]
+    start: int, end: int, triggers: Sequence[Trigger], starts: Sequence[int], scope: Scope
 ) -> ContextHit:
     """The contexts that apply to the cue at tokens [start, end).
 
-    `covered[i]` says token i is part of some cue; a trigger inside a cue belongs to that cue's
-    words ("no answer at the door") and puts nothing else in context.
+    `triggers` are in text order with pseudo triggers and triggers inside cues already removed;
+    `starts` holds their start tokens so only those nearby are looked at.
     """
     categories: set[Category] = set()
     neg: Trigger | None = None
-    for trigger in triggers:
-        if trigger.category is Category.PSEUDO:
-            continue
-        if any(covered[i] for i in range(trigger.start, trigger.end)):
-            continue
-        weak = trigger.category is Category.NEGATED or trigger.category is Category.OTHER_PERSON
+    lo = bisect_left(starts, start - MAX_REACH)
+    hi = bisect_right(starts, end + MAX_REACH)
+    for trigger in triggers[lo:hi]:
+        weak = trigger.category is Category.NEGATED
         applies = False
         if trigger.end <= start and trigger.direction is not Direction.BACKWARD:
             gap = start - trigger.end

@@ -1,0 +1,142 @@
+"""Evaluate the narrative reader against the labelled snippets in tests/data/narratives/.
+
+Prints per-question precision and recall on the development part and the held-back part
+separately, overall precision, and the unsafe errors (an expected `yes` read as `no`).
+
+    uv run python bench/narrative_eval.py            # both parts
+    uv run python bench/narrative_eval.py --errors   # also list every wrong suggestion (dev only)
+
+Scoring, per question and snippet: a suggestion (yes or no) is correct if it equals the label;
+any other suggestion is a false positive (including one where the label is unknown or
+`conflict`). Recall is correct suggestions over labelled yes/no answers. A `conflict` label
+is met when the reader lists the question in `conflicts`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from rightcare.narrative import read_narratives
+
+DATA = Path(__file__).resolve().parents[1] / "tests" / "data" / "narratives"
+
+
+@dataclass
+class Score:
+    tp: Counter[str] = field(default_factory=Counter)
+    fp: Counter[str] = field(default_factory=Counter)
+    labelled: Counter[str] = field(default_factory=Counter)
+    conflicts_labelled: Counter[str] = field(default_factory=Counter)
+    conflicts_found: Counter[str] = field(default_factory=Counter)
+    unsafe: list[str] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+    evidence_overlaps: int = 0
+
+    def precision(self, q: str | None = None) -> float:
+        tp = self.tp[q] if q else sum(self.tp.values())
+        fp = self.fp[q] if q else sum(self.fp.values())
+        return tp / (tp + fp) if tp + fp else float("nan")
+
+    def recall(self, q: str | None = None) -> float:
+        tp = self.tp[q] if q else sum(self.tp.values())
+        n = self.labelled[q] if q else sum(self.labelled.values())
+        return tp / n if n else float("nan")
+
+
+def load(name: str) -> list[dict]:
+    with (DATA / name).open(encoding="utf-8") as f:
+        return [json.loads(line) for line in f if line.strip()]
+
+
+def evaluate(rows: list[dict]) -> Score:
+    score = Score()
+    readings = read_narratives(r["text"] for r in rows)
+    for row, reading in zip(rows, readings, strict=True):
+        expected = row["expected"]
+        for q, label in expected.items():
+            if label["value"] == "conflict":
+                score.conflicts_labelled[q] += 1
+                score.conflicts_found[q] += q in reading.conflicts
+            else:
+                score.labelled[q] += 1
+        for q, s in reading.suggestions.items():
+            want = expected.get(q, {}).get("value", "unknown")
+            if s.value == want:
+                score.tp[q] += 1
+                ev = expected[q].get("evidence", "")
+                i = row["text"].find(ev) if ev else -1
+                if i >= 0 and s.start < i + len(ev) and i < s.end:
+                    score.evidence_overlaps += 1
+            else:
+                score.fp[q] += 1
+                if want == "yes" and s.value == "no":
+                    score.unsafe.append(f"{row['id']} {q}: {row['text']!r}")
+                score.errors.append(
+                    f"FP {row['id']} {q}: got {s.value} from {s.evidence!r} "
+                    f"({','.join(s.context)}) want {want} | {row['text']}"
+                )
+        for q, label in expected.items():
+            if label["value"] in ("yes", "no") and q not in reading.suggestions:
+                why = "conflict" if q in reading.conflicts else "missed"
+                score.errors.append(
+                    f"FN {row['id']} {q}: {why}, want {label['value']} "
+                    f"from {label.get('evidence', '')!r} | {row['text']}"
+                )
+    return score
+
+
+def table(title: str, rows: list[dict], score: Score) -> str:
+    questions = sorted(set(score.labelled) | set(score.fp) | set(score.conflicts_labelled))
+    out = [f"## {title}: {len(rows)} snippets", ""]
+    out.append(f"| {'question':<28} | labelled | correct | wrong | precision | recall |")
+    out.append(f"|{'-' * 30}|---------:|--------:|------:|----------:|-------:|")
+    for q in questions:
+        out.append(
+            f"| {q:<28} | {score.labelled[q]:>8} | {score.tp[q]:>7} | {score.fp[q]:>5} "
+            f"| {score.precision(q):>9.2f} | {score.recall(q):>6.2f} |"
+        )
+    tp, fp = sum(score.tp.values()), sum(score.fp.values())
+    out.append(
+        f"| {'all questions':<28} | {sum(score.labelled.values()):>8} | {tp:>7} | {fp:>5} "
+        f"| {score.precision():>9.3f} | {score.recall():>6.3f} |"
+    )
+    found, wanted = sum(score.conflicts_found.values()), sum(score.conflicts_labelled.values())
+    out += [
+        "",
+        f"overall precision {score.precision():.3f}, overall recall {score.recall():.3f}",
+        f"conflicts labelled {wanted}, reported as conflicts {found}",
+        f"evidence overlapping the labelled words: {score.evidence_overlaps} of {tp} correct",
+        f"UNSAFE errors (expected yes, read as no): {len(score.unsafe)}",
+    ]
+    out += [f"  {u}" for u in score.unsafe]
+    return "\n".join(out)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--errors", action="store_true", help="list dev-set errors")
+    parser.add_argument(
+        "--part", choices=["dev", "heldout", "both"], default="both", help="which part to score"
+    )
+    args = parser.parse_args(argv)
+    dev = load("dev.jsonl")
+    dev_score = evaluate(dev)
+    if args.part in ("dev", "both"):
+        print(table("development part (patterns tuned against it)", dev, dev_score))
+        print()
+    if args.part in ("heldout", "both"):
+        held = load("heldout.jsonl")
+        print(table("held-back part (not used for tuning)", held, evaluate(held)))
+    if args.errors and args.part != "heldout":
+        print("\n## development-set errors\n")
+        print("\n".join(dev_score.errors))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

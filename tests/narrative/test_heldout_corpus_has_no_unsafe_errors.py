@@ -1,0 +1,41 @@
+"""On the held-back snippets (never used for tuning) no true risk is read as `no`."""
+
+import json
+from pathlib import Path
+
+import pytest
+
+from rightcare.engine.vocab import Answer
+from rightcare.narrative import read_narratives
+
+DATA = Path(__file__).resolve().parents[1] / "data" / "narratives"
+
+
+def _rows(name: str) -> list[dict]:
+    with (DATA / name).open(encoding="utf-8") as f:
+        return [json.loads(line) for line in f if line.strip()]
+
+
+@pytest.mark.parametrize("name", ["heldout.jsonl", "dev.jsonl"])
+def test_no_expected_yes_is_read_as_no(name: str) -> None:
+    rows = _rows(name)
+    unsafe = []
+    for row, reading in zip(rows, read_narratives(r["text"] for r in rows), strict=True):
+        for question, label in row["expected"].items():
+            got = reading.suggestions.get(question)
+            if label["value"] == "yes" and got is not None and got.value is Answer.NO:
+                unsafe.append((row["id"], question))
+    assert unsafe == []
+
+
+def test_the_corpus_has_at_least_500_snippets_and_a_held_back_tenth() -> None:
+    dev, held = _rows("dev.jsonl"), _rows("heldout.jsonl")
+    assert len(dev) + len(held) >= 500
+    assert len(held) >= (len(dev) + len(held)) // 10
+
+
+def test_every_labelled_evidence_is_in_its_text() -> None:
+    for name in ("dev.jsonl", "heldout.jsonl"):
+        for row in _rows(name):
+            for label in row["expected"].values():
+                assert label.get("evidence", "") in row["text"], row["id"]
