@@ -15,9 +15,11 @@ import typer
 
 from rightcare.cli_pack import pack_app
 from rightcare.cli_scenarios import scenarios_app
+from rightcare.audit.cli import audit_app
 from rightcare.engine.errors import CallError, PackError
 from rightcare.engine.store import PolicySet, load_policy_set
 from rightcare.narrative.language_cli import language_app
+from rightcare.storage.cli import db_app
 
 app = typer.Typer(
     name="rightcare",
@@ -30,6 +32,8 @@ app = typer.Typer(
 app.add_typer(pack_app, name="pack")
 app.add_typer(scenarios_app, name="scenarios")
 app.add_typer(language_app, name="language")
+app.add_typer(db_app, name="db")
+app.add_typer(audit_app, name="audit")
 
 PackOption = Annotated[
     Path | None, typer.Option("--pack", help="pack folder (default: the bundled national pack)")

@@ -1,0 +1,243 @@
+"""Write and check the hash-chained audit log.
+
+`record` adds an entry inside the caller's transaction: the entry and the change it describes
+commit together or not at all. Entries are chained (each holds the hash of the one before), and
+writers are serialised while they pick the next link: on PostgreSQL by a transaction-scoped
+advisory lock, on SQLite by taking the database write lock first. The lock is held until the
+caller commits, so call `record` near the end of a unit of work.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.orm import Session
+
+from rightcare.audit.models import GENESIS_HASH, AuditEntry
+from rightcare.storage.base import utcnow
+
+# "RCAUDIT" as a signed 64-bit key: one advisory lock for the whole chain.
+ADVISORY_LOCK_KEY = int.from_bytes(b"RCAUDIT\x00", "big", signed=True)
+
+# Details must never carry personal data: these keys are refused wherever they appear.
+PERSONAL_KEYS = frozenset(
+    {
+        "address",
+        "caller_name",
+        "caller_phone",
+        "date_of_birth",
+        "dob",
+        "email",
+        "name",
+        "narrative",
+        "password",
+        "password_hash",
+        "phone",
+        "secret",
+        "subject_name",
+        "token",
+    }
+)
+
+
+class AuditDetailsError(ValueError):
+    """The details of an audit entry are not plain JSON, or carry personal data."""
+
+
+def canonical_json(value: Any) -> str:
+    """One spelling per value: sorted keys, no spaces, UTF-8 kept as is."""
+    return json.dumps(
+        value, sort_keys=True, separators=(",", ":"), ensure_ascii=False, allow_nan=False
+    )
+
+
+def format_at(at: dt.datetime) -> str:
+    return at.astimezone(dt.UTC).isoformat(timespec="microseconds")
+
+
+def entry_hash(
+    *,
+    seq: int,
+    at: dt.datetime,
+    actor: str,
+    action: str,
+    entity: str,
+    entity_id: str,
+    details: Mapping[str, Any],
+    prev_hash: str,
+) -> str:
+    document = {
+        "seq": seq,
+        "at": format_at(at),
+        "actor": actor,
+        "action": action,
+        "entity": entity,
+        "entity_id": entity_id,
+        "details": details,
+        "prev_hash": prev_hash,
+    }
+    return hashlib.sha256(canonical_json(document).encode("utf-8")).hexdigest()
+
+
+def hash_of(entry: AuditEntry) -> str:
+    """The hash `entry` should carry, recomputed from its stored columns."""
+    return entry_hash(
+        seq=entry.seq,
+        at=entry.at,
+        actor=entry.actor,
+        action=entry.action,
+        entity=entry.entity,
+        entity_id=entry.entity_id,
+        details=entry.details,
+        prev_hash=entry.prev_hash,
+    )
+
+
+def _check_details(value: Any, path: str = "details") -> None:
+    if isinstance(value, Mapping):
+        for key, item in value.items():
+            if not isinstance(key, str):
+                raise AuditDetailsError(f"{path}: keys must be text, not {key!r}")
+            if key.lower() in PERSONAL_KEYS:
+                raise AuditDetailsError(
+                    f"{path}.{key}: personal data must not go in the audit log; record the "
+                    "entity id (the call) instead"
+                )
+            _check_details(item, f"{path}.{key}")
+    elif isinstance(value, list | tuple):
+        for index, item in enumerate(value):
+            _check_details(item, f"{path}[{index}]")
+
+
+def _normalise_details(details: Mapping[str, Any] | None) -> dict[str, Any]:
+    """Plain JSON, as it will read back from the database (so the hash verifies later)."""
+    if details is None:
+        return {}
+    _check_details(details)
+    try:
+        loaded: dict[str, Any] = json.loads(canonical_json(dict(details)))
+    except (TypeError, ValueError) as exc:
+        raise AuditDetailsError(f"details must be plain JSON: {exc}") from exc
+    return loaded
+
+
+def _lock_chain(session: Session) -> None:
+    dialect = session.get_bind().dialect.name
+    if dialect == "postgresql":
+        session.execute(sa.select(sa.func.pg_advisory_xact_lock(ADVISORY_LOCK_KEY)))
+    elif dialect == "sqlite":
+        # A write that touches no row still takes SQLite's write lock, which then serialises
+        # every other writer until this transaction ends; the triggers fire per row, so none.
+        session.execute(sa.text("UPDATE audit_entry SET seq = seq WHERE 1 = 0"))
+
+
+def record(
+    session: Session,
+    *,
+    actor: str,
+    action: str,
+    entity: str,
+    entity_id: str,
+    details: Mapping[str, Any] | None = None,
+    at: dt.datetime | None = None,
+) -> AuditEntry:
+    """Append one entry in the caller's transaction (flushed, not committed)."""
+    clean = _normalise_details(details)
+    when = (at or utcnow()).astimezone(dt.UTC)
+    session.flush()  # entries already pending in this session take their places first
+    _lock_chain(session)
+    last = session.execute(
+        sa.select(AuditEntry.seq, AuditEntry.hash).order_by(AuditEntry.seq.desc()).limit(1)
+    ).first()
+    seq = 1 if last is None else last.seq + 1
+    prev_hash = GENESIS_HASH if last is None else last.hash
+    entry = AuditEntry(
+        seq=seq,
+        at=when,
+        actor=actor,
+        action=action,
+        entity=entity,
+        entity_id=str(entity_id),
+        details=clean,
+        prev_hash=prev_hash,
+    )
+    entry.hash = hash_of(entry)
+    session.add(entry)
+    session.flush()
+    return entry
+
+
+@dataclass(frozen=True)
+class VerifyResult:
+    """What `verify` found: the number of entries read, and the first broken link if any."""
+
+    entries: int
+    head_hash: str
+    broken_at: int | None = None
+    problem: str | None = None
+
+    @property
+    def ok(self) -> bool:
+        return self.broken_at is None
+
+    @property
+    def message(self) -> str:
+        if self.ok:
+            return f"ok: {self.entries} entries, chain intact (last hash {self.head_hash})"
+        return f"broken at entry {self.broken_at}: {self.problem}"
+
+
+def verify(session: Session, *, batch: int = 1000) -> VerifyResult:
+    """Walk the chain from entry 1 and report the first link that does not hold.
+
+    An edited entry no longer matches its own hash; an edited entry whose hash was also
+    rewritten breaks the next entry's link; a deleted entry leaves a gap in the sequence.
+    (Deleting the newest entries leaves a shorter, intact chain: compare the last hash with
+    one noted earlier to catch that.)
+    """
+    expected_seq = 1
+    prev_hash = GENESIS_HASH
+    count = 0
+    rows = session.execute(
+        sa.select(AuditEntry).order_by(AuditEntry.seq).execution_options(yield_per=batch)
+    ).scalars()
+    for entry in rows:
+        if entry.seq != expected_seq:
+            missing = (
+                f"entry {expected_seq} is missing"
+                if entry.seq == expected_seq + 1
+                else f"entries {expected_seq} to {entry.seq - 1} are missing"
+            )
+            return VerifyResult(
+                count,
+                prev_hash,
+                expected_seq,
+                f"{missing} (the log jumps from {expected_seq - 1} to {entry.seq})",
+            )
+        if entry.prev_hash != prev_hash:
+            return VerifyResult(
+                count,
+                prev_hash,
+                entry.seq,
+                f"entry {entry.seq} does not follow entry {entry.seq - 1}: one of them was "
+                "altered or replaced",
+            )
+        if hash_of(entry) != entry.hash:
+            return VerifyResult(
+                count,
+                prev_hash,
+                entry.seq,
+                f"entry {entry.seq} was changed after it was written (its contents no longer "
+                "match its hash)",
+            )
+        prev_hash = entry.hash
+        expected_seq += 1
+        count += 1
+        session.expunge(entry)  # keep memory flat on long logs
+    return VerifyResult(count, prev_hash)
