@@ -13,9 +13,9 @@ from typing import Annotated, Any, NoReturn
 
 import typer
 
+from rightcare.audit.cli import audit_app
 from rightcare.cli_pack import pack_app
 from rightcare.cli_scenarios import scenarios_app
-from rightcare.audit.cli import audit_app
 from rightcare.engine.errors import CallError, PackError
 from rightcare.engine.store import PolicySet, load_policy_set
 from rightcare.narrative.language_cli import language_app

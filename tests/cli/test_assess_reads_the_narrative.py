@@ -46,7 +46,7 @@ def test_a_suggested_no_that_a_decline_rests_on_must_be_confirmed() -> None:
 
 
 def test_nothing_in_the_notes_means_unknown_never_no() -> None:
-    out = assess({"narrative": "caller worried about her dad, has not heard from him today"})
+    out = assess({"narrative": "caller worried about her dad, he sounded low on the phone"})
     assert all(s["value"] != "no" for s in out["suggested_answers"].values())
     assert out["police_response"] == "undetermined"
 
