@@ -1,0 +1,366 @@
+"""Call services: create a call, assess it as answers arrive, record the handler's decision and
+what the caller was told. Handovers live in `handovers.py`, the supervisor's work in
+`reviews.py`, reading calls back in `reads.py`; everything is re-exported here.
+
+Every function takes the session first and keyword-only typed arguments; `now` is injected
+(aware UTC); nothing commits (the caller owns the unit of work); every state change writes an
+audit entry in the same transaction, with ids and codes only, never personal details.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from functools import lru_cache
+
+from sqlalchemy.orm import Session
+
+from rightcare.auth.actor import SYSTEM, Actor
+from rightcare.calls.access import (
+    HANDLE,
+    SCOPE_WRITE,
+    after,
+    audit,
+    check_version,
+    load,
+    load_call,
+    require,
+    touch,
+    utc,
+)
+from rightcare.calls.advice import record_caller_advice
+from rightcare.calls.assessing import assess_parsed
+from rightcare.calls.decisions import check_decision, supersede_pending
+from rightcare.calls.errors import Conflict, Forbidden, NotFound, RuleViolation, ServiceError
+from rightcare.calls.handovers import escalate_due, offer_handover, update_handover
+from rightcare.calls.models import (
+    Assessment,
+    Call,
+    CallStatus,
+    Decision,
+    DecisionKind,
+    DecisionStatus,
+    OverrideReason,
+    ReviewReason,
+    SupervisorReview,
+    allocate_call_reference,
+)
+from rightcare.calls.reads import call_timeline, get_call, latest, list_calls
+from rightcare.calls.reviews import review, sign_off, supervisor_queue
+from rightcare.calls.schemas import CallCreate
+from rightcare.engine.contract import CallContext, CallInput, parse_call
+from rightcare.engine.errors import CallError
+from rightcare.engine.policy import Policy
+from rightcare.engine.store import PolicySet, load_policy_set
+from rightcare.engine.vocab import Answer, PoliceResponse, Severity
+from rightcare.storage.base import new_id
+
+AssessmentRecord = Assessment  # the stored snapshot (the engine's `Assessment` is its output)
+
+
+@lru_cache(maxsize=1)
+def _bundled_policies() -> PolicySet:
+    return load_policy_set()
+
+
+def create_call(
+    session: Session,
+    *,
+    actor: Actor,
+    data: CallCreate,
+    now: dt.datetime,
+    policies: PolicySet | None = None,
+) -> Call:
+    """Open a call with the next reference. If answers arrive with it (or `policies` is given)
+    the first assessment is made straight away, so no answer is ever held outside a snapshot;
+    without `policies` that uses the bundled policy set."""
+    require(actor, HANDLE, scope=SCOPE_WRITE)
+    now = utc(now)
+    if policies is not None and data.context.force is not None:
+        _policy_for(policies, data.context.force)
+    call = Call(
+        id=new_id(),
+        reference=allocate_call_reference(session, year=now.year),
+        created_at=now,
+        created_by=actor.name,
+        updated_at=now,
+        force=data.context.force,
+        channel=data.context.channel,
+        caller_type=data.context.caller,
+        status=CallStatus.OPEN,
+        narrative=data.narrative,
+        synthetic=data.synthetic,
+        caller_name=data.caller_name,
+        caller_phone=data.caller_phone,
+        subject_name=data.subject_name,
+        address=data.address,
+    )
+    session.add(call)
+    audit(
+        session,
+        actor=actor,
+        action="call.created",
+        call=call,
+        now=now,
+        details={
+            "synthetic": data.synthetic,
+            "force": data.context.force,
+            "channel": data.context.channel.value if data.context.channel else None,
+        },
+    )
+    if data.answers or policies is not None:
+        _assess(
+            session,
+            actor=actor,
+            call=call,
+            policies=policies or _bundled_policies(),
+            answers=dict(data.answers),
+            narrative=None,
+            context=data.context,
+            now=now,
+            read_narrative=True,
+        )
+    return call
+
+
+def _policy_for(policies: PolicySet, force: str | None) -> Policy:
+    try:
+        return policies.for_force(force)
+    except CallError as exc:
+        raise RuleViolation(exc.detail, code="unknown_force", field=exc.field_path) from exc
+
+
+def assess(
+    session: Session,
+    *,
+    actor: Actor,
+    call_id: str,
+    policies: PolicySet,
+    answers: dict[str, Answer] | None = None,
+    narrative: str | None = None,
+    expected_version: int | None = None,
+    now: dt.datetime,
+    read_narrative: bool = True,
+) -> Assessment:
+    """Merge new answers (and a new narrative) into the call, run the engine and keep the
+    snapshot. Answers given before stay unless replaced. Bumps the call's version."""
+    require(actor, HANDLE, scope=SCOPE_WRITE)
+    call = load_call(session, call_id)
+    check_version(call, expected_version)
+    return _assess(
+        session,
+        actor=actor,
+        call=call,
+        policies=policies,
+        answers=dict(answers or {}),
+        narrative=narrative,
+        context=None,
+        now=utc(now),
+        read_narrative=read_narrative,
+    )
+
+
+def _assess(
+    session: Session,
+    *,
+    actor: Actor,
+    call: Call,
+    policies: PolicySet,
+    answers: dict[str, Answer],
+    narrative: str | None,
+    context: CallContext | None,
+    now: dt.datetime,
+    read_narrative: bool,
+) -> Assessment:
+    previous = latest(call.assessments)
+    before = CallInput.model_validate(previous.input) if previous is not None else None
+    if context is None:
+        context = (
+            before.context
+            if before is not None
+            else CallContext(
+                received_at=call.created_at,
+                channel=call.channel,
+                caller=call.caller_type,
+                force=call.force,
+            )
+        )
+    merged = {**(before.answers if before is not None else {}), **answers}
+    changed = {
+        q: a.value for q, a in answers.items() if before is None or before.answers.get(q) != a
+    }
+    narrative_changed = narrative is not None and narrative != call.narrative
+    if narrative is not None:
+        call.narrative = narrative
+    policy = _policy_for(policies, call.force)
+    try:
+        call_input = parse_call(
+            {
+                "narrative": call.narrative,
+                "answers": {q: a.value for q, a in merged.items()},
+                "context": context.model_dump(mode="json", exclude_none=True),
+            },
+            list(policy.slot),
+        )
+    except CallError as exc:
+        raise RuleViolation(exc.detail, code="invalid_call", field=exc.field_path) from exc
+    result = assess_parsed(policy, call_input, read_narrative=read_narrative)
+    created_at = after(previous.created_at if previous is not None else None, now)
+    record = Assessment(
+        id=new_id(),
+        call_id=call.id,
+        created_at=created_at,
+        created_by=actor.name,
+        contract=result.contract,
+        input=call_input.model_dump(mode="json"),
+        output=result.model_dump(mode="json"),
+        pack=result.policy.pack,
+        pack_version=result.policy.version,
+        overlay=result.policy.overlay,
+        digest=result.policy.digest,
+        police_response=result.police_response,
+        lead_agency=result.lead_agency,
+        disposition=result.disposition,
+    )
+    session.add(record)
+    call.assessments.append(record)
+    touch(call, now)
+    audit(
+        session,
+        actor=actor,
+        action="call.assessed",
+        call=call,
+        now=now,
+        details={
+            "assessment_id": record.id,
+            "police_response": result.police_response.value,
+            "disposition": result.disposition,
+            "answers_changed": changed,
+            "narrative_changed": narrative_changed,
+            "policy": result.policy.model_dump(mode="json"),
+        },
+    )
+    return record
+
+
+def record_decision(
+    session: Session,
+    *,
+    actor: Actor,
+    call_id: str,
+    assessment_id: str,
+    accept: bool,
+    police_response: PoliceResponse | None = None,
+    reason: OverrideReason | None = None,
+    note: str = "",
+    now: dt.datetime,
+    expected_version: int | None = None,
+    policies: PolicySet | None = None,
+) -> Decision:
+    """Accept the recommendation, or override it with a reason code and a note.
+
+    An override that lowers the response waits for a supervisor (the call shows awaiting
+    supervisor and the recommendation stands). A `do_not_attend` decision is refused while
+    suggested answers await confirmation or an open question could still mean police attend
+    (`policies`, when given, lets the engine re-check each open question).
+    """
+    require(actor, HANDLE, scope=SCOPE_WRITE)
+    now = utc(now)
+    call = load_call(session, call_id)
+    check_version(call, expected_version)
+    assessment = load(session, Assessment, assessment_id, field="assessment_id", what="assessment")
+    if assessment.call_id != call.id:
+        raise NotFound(
+            f"assessment {assessment_id} is not one of call {call.reference}'s",
+            field="assessment_id",
+        )
+    newest = latest(call.assessments)
+    if newest is not None and newest.id != assessment.id:
+        raise Conflict(
+            "a newer assessment of this call exists; decide on the latest recommendation",
+            code="assessment_superseded",
+            field="assessment_id",
+        )
+    final = check_decision(
+        call=call,
+        assessment=assessment,
+        accept=accept,
+        police_response=police_response,
+        reason=reason,
+        note=note,
+        policies=policies,
+    )
+    lowers = Severity.of(final) < Severity.of(assessment.police_response)
+    supersede_pending(session, actor=actor, call=call, now=now)
+    decided_at = after(latest_decided_at(call), now)
+    decision = Decision(
+        id=new_id(),
+        call_id=call.id,
+        assessment_id=assessment.id,
+        decided_by=actor.name,
+        decided_at=decided_at,
+        kind=DecisionKind.ACCEPT if accept else DecisionKind.OVERRIDE,
+        police_response=final,
+        reason=None if accept else reason,
+        note=note.strip(),
+        status=DecisionStatus.AWAITING_SUPERVISOR if lowers else DecisionStatus.EFFECTIVE,
+    )
+    session.add(decision)
+    call.decisions.append(decision)
+    call.status = CallStatus.AWAITING_SUPERVISOR if lowers else CallStatus.OPEN
+    if lowers:
+        signoff = SupervisorReview(
+            id=new_id(),
+            call_id=call.id,
+            decision_id=decision.id,
+            reason=ReviewReason.OVERRIDE_SIGNOFF,
+            created_at=now,
+            note="",
+        )
+        session.add(signoff)
+        call.reviews.append(signoff)
+    touch(call, now)
+    audit(
+        session,
+        actor=actor,
+        action="decision.recorded",
+        call=call,
+        now=now,
+        details={
+            "decision_id": decision.id,
+            "assessment_id": assessment.id,
+            "kind": decision.kind.value,
+            "recommended": assessment.police_response.value,
+            "police_response": final.value,
+            "reason": reason.value if reason is not None and not accept else None,
+            "status": decision.status.value,
+        },
+    )
+    return decision
+
+
+def latest_decided_at(call: Call) -> dt.datetime | None:
+    return max((d.decided_at for d in call.decisions), default=None)
+
+
+__all__ = [
+    "SYSTEM",
+    "AssessmentRecord",
+    "Conflict",
+    "Forbidden",
+    "NotFound",
+    "RuleViolation",
+    "ServiceError",
+    "assess",
+    "call_timeline",
+    "create_call",
+    "escalate_due",
+    "get_call",
+    "list_calls",
+    "offer_handover",
+    "record_caller_advice",
+    "record_decision",
+    "review",
+    "sign_off",
+    "supervisor_queue",
+    "update_handover",
+]
