@@ -20,6 +20,7 @@ from rightcare.engine.errors import CallError, PackError
 from rightcare.engine.store import PolicySet, load_policy_set
 from rightcare.narrative.language_cli import language_app
 from rightcare.storage.cli import db_app
+from rightcare.web.cli import serve_app
 
 app = typer.Typer(
     name="rightcare",
@@ -34,6 +35,7 @@ app.add_typer(scenarios_app, name="scenarios")
 app.add_typer(language_app, name="language")
 app.add_typer(db_app, name="db")
 app.add_typer(audit_app, name="audit")
+app.add_typer(serve_app, name="serve")
 
 PackOption = Annotated[
     Path | None, typer.Option("--pack", help="pack folder (default: the bundled national pack)")

@@ -1,0 +1,17 @@
+"""The versioned JSON API, mounted at /api/v1."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter
+
+from rightcare.web.api import assess, calls, meta, session, supervisor, tokens
+
+api_router = APIRouter()
+api_router.include_router(meta.router)
+api_router.include_router(session.router)
+api_router.include_router(assess.router)
+api_router.include_router(calls.router)
+api_router.include_router(supervisor.router)
+api_router.include_router(tokens.router)
+
+__all__ = ["api_router"]

@@ -1,0 +1,22 @@
+"""The screens (Jinja2 + HTMX, GOV.UK Frontend): call handler and policy.
+
+The app factory mounts `router`; sign-in, sign-out and the start page are in `web/signin.py`.
+Each screen checks the signed-in person's role itself (`common.viewer_for`), so the router needs
+no dependencies of its own.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from fastapi import APIRouter
+
+from rightcare.web.pages import call_handler, policy
+
+WEB_DIR = Path(__file__).resolve().parents[1]
+
+router = APIRouter(include_in_schema=False)
+router.include_router(call_handler.router)
+router.include_router(policy.router)
+
+__all__ = ["WEB_DIR", "router"]

@@ -1,0 +1,109 @@
+"""axe-core finds no WCAG 2.2 AA violations on any screen, in any state the tests reach."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from tests.browser.conftest import describe, run_axe, save_artifact
+
+RESULTS: dict[str, list[str]] = {}
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _record_results() -> Any:
+    yield
+    save_artifact("axe-results.json", RESULTS)
+
+
+def check(page: Any, name: str) -> None:
+    violations = run_axe(page)
+    RESULTS[name] = [v["id"] for v in violations]
+    assert violations == [], f"{name}:\n{describe(violations)}"
+
+
+def test_call_handler_screen_before_any_words(page: Any) -> None:
+    check(page, "call handler, empty")
+
+
+def test_call_handler_screen_with_a_recommendation_evidence_and_questions(page: Any) -> None:
+    page.fill(
+        "#narrative",
+        "Caller says her neighbour is not answering the door. He said he has a knife and "
+        "wants to end it all. He is a nutter.",
+    )
+    page.dispatch_event("#narrative", "input")
+    page.wait_for_selector("#narrative-evidence mark")
+    page.check("#answer-crime-no")
+    page.wait_for_function(
+        "() => !document.querySelector('#suggest-crime').textContent.includes('Press')"
+    )
+    page.click("summary.govuk-details__summary")  # the call details, open
+    assert page.locator("#language-notes li").count() >= 1
+    check(page, "call handler, with a recommendation")
+
+
+def test_call_handler_screen_with_an_error(page: Any) -> None:
+    page.evaluate("() => document.querySelector('#narrative').value = 'x'.repeat(20001)")
+    page.dispatch_event("#narrative", "input")
+    page.wait_for_selector("#assessment .govuk-error-summary")
+    check(page, "call handler, notes too long")
+
+
+def test_call_handler_page_with_its_error_summary(page: Any) -> None:
+    """The whole-page answer (as without JavaScript): error summary first, focused."""
+    page.evaluate(
+        "() => { document.querySelector('#narrative').value = 'x'.repeat(20001);"
+        " document.querySelector('#call-form').submit(); }"
+    )
+    page.wait_for_selector("main .govuk-error-summary")
+    assert page.title().startswith("Error:")
+    page.wait_for_function("() => document.activeElement.classList.contains('govuk-error-summary')")
+    assert page.get_attribute(".govuk-error-summary__list a", "href") == "#narrative"
+    assert "too long" in page.text_content("#narrative-error")
+    check(page, "call handler, whole page with error summary")
+
+
+def test_call_handler_works_without_javascript(browser: Any, live_app: Any) -> None:
+    context = browser.new_context(java_script_enabled=False, base_url=live_app.base_url)
+    try:
+        tab = context.new_page()
+        tab.goto("/sign-in?next=/calls/new")
+        tab.fill("#username", live_app.username)
+        tab.fill("#password", live_app.password)
+        tab.click("button[type=submit]")
+        tab.wait_for_url("**/calls/new")
+        tab.fill("#narrative", "He has a knife.")
+        tab.check("#answer-risk_to_life-yes")
+        tab.click("text=Update the recommendation")
+        tab.wait_for_selector("#narrative-evidence mark")
+        assert tab.is_checked("#answer-risk_to_life-yes")
+        assert tab.text_content("#recommendation-response") == "Police attend"
+    finally:
+        context.close()
+
+
+def test_policy_screen(page: Any) -> None:
+    page.goto("/policy")
+    check(page, "policy, national pack")
+
+
+def test_policy_screen_for_a_force_overlay(page: Any) -> None:
+    page.goto("/policy?force=example-force")
+    check(page, "policy, example-force overlay")
+
+
+def test_page_not_found_screen(page: Any) -> None:
+    page.goto("/policy?force=no-such-force")
+    check(page, "not found")
+
+
+def test_sign_in_screen(browser: Any, live_app: Any) -> None:
+    context = browser.new_context(base_url=live_app.base_url)
+    try:
+        tab = context.new_page()
+        tab.goto("/sign-in")
+        check(tab, "sign in")
+    finally:
+        context.close()
