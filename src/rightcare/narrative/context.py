@@ -30,7 +30,7 @@ from enum import StrEnum
 from functools import cache
 from itertools import accumulate
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
@@ -49,6 +49,10 @@ class Category(StrEnum):
     OTHER_PERSON = "other_person"  # a relative or third party is the subject: kept, noted
     FAMILY_HISTORY = "family_history"  # a death or family history: not a present risk
     REPORTED = "reported"  # who said it ("caller says", "GP reports"): noted only
+    # A threat the subject makes now ("he said", "threatening"). A condition inside a threat
+    # ("he said if she leaves he'll kill her") does not make the threat hypothetical for the
+    # questions whose policy says `conditional_threat: keep`: the threat itself is present.
+    THREAT = "threat"
     PSEUDO = "pseudo"  # looks like a trigger but is not ("no doubt", "not only")
 
 
@@ -92,9 +96,9 @@ def load_context_file(directory: Path = PATTERN_DIR) -> ContextFile:
         raise PatternFileError(f"{path.name}: {exc}") from exc
 
 
-@dataclass(frozen=True, slots=True)
-class Trigger:
-    """A trigger found in one narrative (token offsets)."""
+class Trigger(NamedTuple):
+    """A trigger found in one narrative (token offsets). A named tuple: dozens are made per
+    narrative, and a frozen dataclass costs several times more to construct."""
 
     start: int
     end: int
@@ -162,13 +166,25 @@ def select_triggers(found: list[Trigger]) -> list[Trigger]:
     return taken
 
 
-@dataclass(frozen=True, slots=True)
-class ContextHit:
+class ContextHit(NamedTuple):
     """The contexts that apply to one cue, and the token span of the negation, if any."""
 
     categories: frozenset[Category]
     negation_start: int | None = None  # token offsets of the negating trigger
     negation_end: int | None = None
+    # Whether a threat trigger governs every hypothetical trigger that applies: it comes
+    # before them ("he said if ...") or after the cue ("... he'll kill her, he said").
+    threat_over_condition: bool = False
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        """The categories as sorted names, as they appear in `SuggestedAnswer.context`."""
+        return _names(self.categories)
+
+
+@cache
+def _names(categories: frozenset[Category]) -> tuple[str, ...]:
+    return tuple(sorted(c.value for c in categories))
 
 
 MAX_REACH = 40  # no trigger's window and length reach further than this many tokens
@@ -184,6 +200,9 @@ def context_of(
     """
     categories: set[Category] = set()
     neg: Trigger | None = None
+    first_condition: int | None = None  # where the first hypothetical trigger starts
+    first_threat: int | None = None  # where the first threat trigger before the cue starts
+    threat_after = False
     lo = bisect_left(starts, start - MAX_REACH)
     hi = bisect_right(starts, end + MAX_REACH)
     for trigger in triggers[lo:hi]:
@@ -196,11 +215,22 @@ def context_of(
             gap = trigger.start - end
             applies = gap <= trigger.window and not scope.crosses(end, trigger.start, weak=weak)
         if applies:
-            categories.add(trigger.category)
-            if trigger.category is Category.NEGATED and (
+            category = trigger.category
+            categories.add(category)
+            if category is Category.NEGATED and (
                 neg is None or abs(trigger.start - start) < abs(neg.start - start)
             ):
                 neg = trigger
+            elif category is Category.HYPOTHETICAL and first_condition is None:
+                first_condition = trigger.start
+            elif category is Category.THREAT:
+                if trigger.start >= end:
+                    threat_after = True
+                elif first_threat is None:
+                    first_threat = trigger.start
+    over = threat_after or (
+        first_threat is not None and (first_condition is None or first_threat < first_condition)
+    )
     if neg is None:
-        return ContextHit(frozenset(categories))
-    return ContextHit(frozenset(categories), neg.start, neg.end)
+        return ContextHit(frozenset(categories), threat_over_condition=over)
+    return ContextHit(frozenset(categories), neg.start, neg.end, over)

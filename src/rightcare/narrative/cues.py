@@ -17,10 +17,16 @@ Safety rules (issue 3, part 2), enforced here whatever the pattern files say:
 
 from __future__ import annotations
 
+import gc
+import multiprocessing
+import os
 from collections.abc import Collection, Iterable, Iterator, Sequence
-from dataclasses import dataclass, field, replace
+from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager
+from dataclasses import dataclass, field
 from functools import cache
-from typing import cast
+from itertools import repeat
+from typing import NamedTuple, cast
 
 import spacy
 from spacy.language import Language
@@ -33,6 +39,7 @@ from rightcare.engine.suggestion import SuggestedAnswer
 from rightcare.engine.vocab import Answer
 from rightcare.narrative.context import (
     Category,
+    ContextHit,
     Direction,
     Scope,
     Trigger,
@@ -68,15 +75,25 @@ class Reading:
     conflicts: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True, slots=True)
-class _Hit:
-    cue: Cue
+# Hits, votes and triggers are made by the dozen per narrative: named tuples, because a frozen
+# dataclass costs several times more to construct.
+class _Hit(NamedTuple):
+    question: str
     start: int  # token offsets
     end: int
+    cue: Cue
 
 
 @dataclass(frozen=True, slots=True)
-class _Vote:
+class _Triggers:
+    """The triggers one question sees, their start tokens, and contexts worked out so far."""
+
+    found: list[Trigger]
+    starts: list[int]
+    contexts: dict[tuple[int, int], ContextHit]  # keyed by cue span; shared by questions
+
+
+class _Vote(NamedTuple):
     value: Answer
     start: int  # character offsets of the evidence
     end: int
@@ -127,7 +144,7 @@ class _Reader:
         self.terminator_ids = terminator_ids(self.nlp.vocab.strings, context.terminators)
         self.trigger_kinds: dict[int, tuple[Category, Direction, int]] = {}
         self.trigger_phrases = PhraseMatcher(self.nlp.vocab, attr="NORM")
-        self.trigger_tokens: list[tuple[CompiledPattern, Trigger]] = []
+        self.trigger_tokens: list[tuple[CompiledPattern, tuple[Category, Direction, int]]] = []
         for n, t in enumerate(context.triggers):
             key = f"context/{n}/{t.category}"
             self.trigger_kinds[self.nlp.vocab.strings.add(key)] = (
@@ -137,7 +154,7 @@ class _Reader:
             )
             if t.phrases:
                 self.trigger_phrases.add(key, list(_tokenizer(self.nlp).pipe(t.phrases)))
-            kind = Trigger(0, 0, t.category, t.direction, t.window)
+            kind = (t.category, t.direction, t.window)
             self.trigger_tokens += [(compile_pattern(tok), kind) for tok in t.tokens]
 
     def read(self, doc: Doc, text: str, wanted: Collection[str] | None) -> Reading:
@@ -145,86 +162,119 @@ class _Reader:
         hits = self._hits(doc, tokens)
         if not hits:
             return Reading()
-        all_triggers = [t for t in self._triggers(doc, tokens) if t.category is not Category.PSEUDO]
+        triggers = [t for t in self._triggers(doc, tokens) if t.category is not Category.PSEUDO]
         scope = scope_of(doc, tokens.norms, tokens.is_space, *self.terminator_ids)
         by_question: dict[str, list[_Hit]] = {}
         for hit in hits:
-            if wanted is None or hit.cue.question in wanted:
-                by_question.setdefault(hit.cue.question, []).append(hit)
+            if wanted is None or hit.question in wanted:
+                if (listed := by_question.get(hit.question)) is None:
+                    by_question[hit.question] = [hit]
+                else:
+                    listed.append(hit)
+        # A trigger inside one of the question's own cues belongs to that cue's words ("no
+        # answer at the door", "not breathing"), so that question does not see it. Cues of
+        # other questions do not hide triggers: a cue may span several words ("brother died
+        # after being attacked").
+        on_token: dict[int, list[int]] = {}
+        for n, t in enumerate(triggers):
+            for i in range(t.start, t.end):
+                on_token.setdefault(i, []).append(n)
+        hidden: dict[str, set[int]] = {}
+        if on_token:
+            for hit in hits:
+                for i in range(hit.start, hit.end):
+                    if (inside := on_token.get(i)) is not None:
+                        hidden.setdefault(hit.question, set()).update(inside)
+        everyone = _Triggers(triggers, [t.start for t in triggers], {})
+        seen: dict[frozenset[int], _Triggers] = {}
         suggestions: dict[str, SuggestedAnswer] = {}
         conflicts: list[str] = []
-        # A trigger inside one of the question's own cues belongs to that cue's words ("no
-        # answer at the door", "not breathing"). Cues of other questions do not hide triggers:
-        # a cue may span several words ("brother died after being attacked").
-        inside: dict[int, set[str]] = {}
-        for n, t in enumerate(all_triggers):
-            for hit in hits:
-                if hit.start < t.end and t.start < hit.end:
-                    inside.setdefault(n, set()).add(hit.cue.question)
         for qid, q_hits in by_question.items():
-            triggers = [t for n, t in enumerate(all_triggers) if qid not in inside.get(n, ())]
-            votes = self._votes(tokens, q_hits, triggers, scope)
+            if (drop := hidden.get(qid)) is None:
+                visible = everyone
+            else:
+                key = frozenset(drop)
+                if key not in seen:
+                    kept = [t for n, t in enumerate(triggers) if n not in drop]
+                    seen[key] = _Triggers(kept, [t.start for t in kept], {})
+                visible = seen[key]
+            votes = self._votes(tokens, q_hits, visible, scope)
             outcome = _decide(votes, text)
-            if outcome == "conflict":
-                conflicts.append(qid)
-            elif isinstance(outcome, SuggestedAnswer):
+            if isinstance(outcome, SuggestedAnswer):
                 suggestions[qid] = outcome
+            elif outcome == "conflict":
+                conflicts.append(qid)
         return Reading(dict(sorted(suggestions.items())), tuple(sorted(conflicts)))
 
     def _hits(self, doc: Doc, tokens: TokenString) -> list[_Hit]:
-        hits = [_Hit(self.cues[m], s, e) for m, s, e in self.cue_phrases(doc)]
-        for pattern, cues in self.cue_tokens:
-            for s, e in find(pattern, tokens):
-                hits += [_Hit(cue, s, e) for cue in cues]
+        cues = self.cues
+        hits = [_Hit((cue := cues[m]).question, s, e, cue) for m, s, e in self.cue_phrases(doc)]
+        for pattern, pattern_cues in self.cue_tokens:
+            if spans := find(pattern, tokens):
+                hits += [_Hit(c.question, s, e, c) for s, e in spans for c in pattern_cues]
         # Within a question, the longest cue wins where cues overlap ("not breathing" over
         # "breathing"), and an `ignore` cue removes any cue of its question that it overlaps.
-        hits.sort(key=lambda h: (h.cue.question, h.start - h.end, h.start))
+        hits.sort(key=_longest_first)
         kept: list[_Hit] = []
         taken: dict[str, list[_Hit]] = {}
         for hit in hits:
-            others = taken.setdefault(hit.cue.question, [])
-            if any(hit.start < o.end and o.start < hit.end for o in others):
+            start, end = hit.start, hit.end
+            if (others := taken.get(hit.question)) is None:
+                taken[hit.question] = [hit]
+            elif any(start < o.end and o.start < end for o in others):
                 continue
-            others.append(hit)
+            else:
+                others.append(hit)
             if hit.cue.answer is not CueAnswer.IGNORE:
                 kept.append(hit)
-        kept.sort(key=lambda h: (h.start, h.cue.key))
+        kept.sort(key=_in_text_order)
         return kept
 
     def _triggers(self, doc: Doc, tokens: TokenString) -> list[Trigger]:
-        found = []
-        for m, s, e in self.trigger_phrases(doc):
-            category, direction, window = self.trigger_kinds[m]
-            found.append(Trigger(s, e, category, direction, window))
+        kinds = self.trigger_kinds
+        found = [Trigger(s, e, *kinds[m]) for m, s, e in self.trigger_phrases(doc)]
         for pattern, kind in self.trigger_tokens:
-            found += [replace(kind, start=s, end=e) for s, e in find(pattern, tokens)]
+            if spans := find(pattern, tokens):
+                found += [Trigger(s, e, *kind) for s, e in spans]
         return select_triggers(found)
 
     def _votes(
         self,
         tokens: TokenString,
         hits: Sequence[_Hit],
-        triggers: Sequence[Trigger],
+        triggers: _Triggers,
         scope: Scope,
     ) -> list[_Vote]:
-        policy = self.questions[hits[0].cue.question].context
-        starts = [t.start for t in triggers]
+        policy = self.questions[hits[0].question].context
+        contexts = triggers.contexts
         votes = []
         for hit in hits:
-            ctx = context_of(hit.start, hit.end, triggers, starts, scope)
+            span = (hit.start, hit.end)
+            if (ctx := contexts.get(span)) is None:
+                ctx = contexts[span] = context_of(
+                    hit.start, hit.end, triggers.found, triggers.starts, scope
+                )
             cats = ctx.categories
-            if Category.HYPOTHETICAL in cats and policy.hypothetical is Policy.DROP:
-                continue
-            if Category.HISTORICAL in cats and policy.historical is Policy.DROP:
-                continue
-            if Category.FAMILY_HISTORY in cats and policy.family_history is Policy.DROP:
-                continue
-            if Category.OTHER_PERSON in cats and policy.other_person is Policy.DROP:
-                continue
+            names = ctx.names
+            if cats:
+                if Category.HYPOTHETICAL in cats and policy.hypothetical is Policy.DROP:
+                    threat_kept = policy.conditional_threat is Policy.KEEP
+                    if not (threat_kept and ctx.threat_over_condition):
+                        continue
+                    # A threat made now: the condition is part of what was threatened.
+                    names = tuple(n for n in names if n != Category.HYPOTHETICAL)
+                if Category.UNCERTAIN in cats and policy.uncertain is Policy.DROP:
+                    continue
+                if Category.HISTORICAL in cats and policy.historical is Policy.DROP:
+                    continue
+                if Category.FAMILY_HISTORY in cats and policy.family_history is Policy.DROP:
+                    continue
+                if Category.OTHER_PERSON in cats and policy.other_person is Policy.DROP:
+                    continue
             uncertain = Category.UNCERTAIN in cats
             answer = hit.cue.answer
             start_tok, end_tok = hit.start, hit.end
-            if Category.NEGATED in cats and ctx.negation_start is not None:
+            if ctx.negation_start is not None:
                 answer = hit.cue.when_negated
                 if answer is CueAnswer.NO and ctx.negation_end is not None:
                     # The evidence of a negated cue includes the negating words, so the
@@ -237,27 +287,37 @@ class _Reader:
                 _Vote(
                     value=Answer.YES if answer is CueAnswer.YES else Answer.NO,
                     start=tokens.char_start[start_tok],
-                    end=tokens.char_end[end_tok - 1],
+                    end=tokens.char_start[end_tok - 1] + tokens.char_length[end_tok - 1],
                     pattern=hit.cue.key,
-                    context=tuple(sorted(c.value for c in cats)),
+                    context=names,
                     uncertain=uncertain,
                 )
             )
         return votes
 
 
+def _longest_first(hit: _Hit) -> tuple[str, int, int]:
+    return hit.question, hit.start - hit.end, hit.start
+
+
+def _in_text_order(hit: _Hit) -> tuple[int, str]:
+    return hit.start, hit.cue.key
+
+
 def _decide(votes: Sequence[_Vote], text: str) -> SuggestedAnswer | str | None:
     """One suggestion from a question's votes; "conflict" if they disagree; None if none."""
     if not votes:
         return None
-    values = {v.value for v in votes}
-    if len(values) > 1:
+    if len(votes) == 1:
+        best = votes[0]
+    elif len({v.value for v in votes}) > 1:
         return "conflict"
-    # Prefer a certain cue as evidence; otherwise the earliest.
-    best = min(votes, key=lambda v: (v.uncertain, v.start))
-    # Every field is built here from validated parts, so validation is skipped (it is a
-    # measurable share of the 1 ms budget).
-    return SuggestedAnswer.model_construct(
+    else:
+        # Prefer a certain cue as evidence; otherwise the earliest.
+        best = min(votes, key=_certain_then_earliest)
+    # Validated, not `model_construct`: pydantic-core validates these six fields faster than
+    # `model_construct` copies them in Python.
+    return SuggestedAnswer(
         value=best.value,
         evidence=text[best.start : best.end],
         start=best.start,
@@ -265,6 +325,10 @@ def _decide(votes: Sequence[_Vote], text: str) -> SuggestedAnswer | str | None:
         pattern=best.pattern,
         context=best.context,
     )
+
+
+def _certain_then_earliest(vote: _Vote) -> tuple[bool, int]:
+    return vote.uncertain, vote.start
 
 
 @cache
@@ -295,12 +359,105 @@ def read_narrative(text: str, question_ids: Collection[str] | None = None) -> Re
     return reader.read(reader.nlp.make_doc(text), text, wanted)
 
 
+# Below this many narratives a second process costs more (fork, pickling) than it saves.
+POOL_MIN = 1_000
+
+# A reading as plain data, cheap to pickle between processes: per suggestion (question, value,
+# start, end, pattern, context), then the conflicts.
+_Plain = tuple[tuple[tuple[str, str, int, int, str, tuple[str, ...]], ...], tuple[str, ...]]
+
+
 def read_narratives(
-    texts: Iterable[str], question_ids: Collection[str] | None = None, *, batch_size: int = 256
+    texts: Iterable[str],
+    question_ids: Collection[str] | None = None,
+    *,
+    batch_size: int = 256,
+    n_process: int | None = None,
 ) -> list[Reading]:
-    """`read_narrative` over many narratives, tokenized in batches; results in input order."""
+    """`read_narrative` over many narratives, tokenized in batches; results in input order.
+
+    `n_process` processes share a large batch (None: two for `POOL_MIN` narratives or more when
+    this process may use two cores, else one). The results are the same either way.
+    """
     reader = _reader()
     wanted = None if question_ids is None else frozenset(question_ids)
     clipped = [_clip(t) for t in texts]
-    docs: Iterator[Doc] = _tokenizer(reader.nlp).pipe(clipped, batch_size=batch_size)
-    return [reader.read(doc, t, wanted) for doc, t in zip(docs, clipped, strict=True)]
+    if n_process is None:
+        n_process = min(2, _usable_cores()) if len(clipped) >= POOL_MIN else 1
+    n_process = max(1, min(n_process, len(clipped)))
+    if n_process == 1:
+        return _read_batch(reader, clipped, wanted, batch_size)
+    share = -(-len(clipped) // n_process)
+    parts = [clipped[i : i + share] for i in range(0, len(clipped), share)]
+    context = multiprocessing.get_context(
+        "fork" if "fork" in multiprocessing.get_all_start_methods() else None
+    )
+    with ProcessPoolExecutor(len(parts) - 1, mp_context=context) as pool:
+        # Forked workers inherit the compiled reader; this process reads the first share
+        # itself rather than wait.
+        others = pool.map(_read_plain, parts[1:], repeat(wanted), repeat(batch_size))
+        readings = _read_batch(reader, parts[0], wanted, batch_size)
+        with _no_cyclic_gc():
+            for part, plain in zip(parts[1:], others, strict=True):
+                readings += [_from_plain(p, t) for p, t in zip(plain, part, strict=True)]
+    return readings
+
+
+def _read_batch(
+    reader: _Reader, texts: list[str], wanted: frozenset[str] | None, batch_size: int
+) -> list[Reading]:
+    docs: Iterator[Doc] = _tokenizer(reader.nlp).pipe(texts, batch_size=batch_size)
+    with _no_cyclic_gc():
+        return [reader.read(doc, t, wanted) for doc, t in zip(docs, texts, strict=True)]
+
+
+@contextmanager
+def _no_cyclic_gc() -> Iterator[None]:
+    # Reading makes no reference cycles, so the cyclic collector has nothing to find in a
+    # batch; left on, it walks every reading kept so far, again and again, and slows a batch
+    # by a third. Reference counting still frees everything as usual.
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def _read_plain(texts: list[str], wanted: frozenset[str] | None, batch_size: int) -> list[_Plain]:
+    """Run in a worker process: readings as plain tuples, which pickle several times faster."""
+    return [
+        (
+            tuple(
+                (q, s.value.value, s.start, s.end, s.pattern, s.context)
+                for q, s in r.suggestions.items()
+            ),
+            r.conflicts,
+        )
+        for r in _read_batch(_reader(), texts, wanted, batch_size)
+    ]
+
+
+def _from_plain(plain: _Plain, text: str) -> Reading:
+    suggestions, conflicts = plain
+    return Reading(
+        {
+            q: SuggestedAnswer(
+                value=Answer(value),
+                evidence=text[start:end],
+                start=start,
+                end=end,
+                pattern=pattern,
+                context=context,
+            )
+            for q, value, start, end, pattern, context in suggestions
+        },
+        conflicts,
+    )
+
+
+def _usable_cores() -> int:
+    if hasattr(os, "sched_getaffinity"):
+        return len(os.sched_getaffinity(0))
+    return os.cpu_count() or 1

@@ -88,6 +88,14 @@ class ContextPolicy(BaseModel):
     historical: Policy = Policy.DROP
     family_history: Policy = Policy.DROP
     other_person: Policy = Policy.KEEP
+    # `keep`: an uncertain cue still counts ("poss has a knife" is a knife until confirmed).
+    # `drop` where a guess would mislead: "believed to be in town" is not a known location.
+    uncertain: Policy = Policy.KEEP
+    # `keep`: a threat made now with a condition in it ("he said if she leaves he'll kill
+    # her") counts as a present threat, not a hypothetical. Only a threat trigger before the
+    # condition, or after the cue, does this: in "if he threatens her again" the threat itself
+    # is the condition, and it stays hypothetical.
+    conditional_threat: Policy = Policy.DROP
 
 
 class QuestionPatterns(BaseModel):

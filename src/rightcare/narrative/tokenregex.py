@@ -17,6 +17,7 @@ Supported, and checked when the files are loaded:
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import accumulate
@@ -93,25 +94,108 @@ class CompiledPattern:
     # For each required token given as words, the words it may be: a narrative that lacks all
     # the words of any one of them cannot match, so the regex is not run.
     needs: tuple[frozenset[str], ...]
+    # The first required token given as words, and how many tokens may come before it in a
+    # match (None: unbounded). A match can only start that many tokens or fewer before one of
+    # these words, so `find` tries `regex.match` at those token starts only, instead of
+    # `regex.search`, which would try every character and costs ten times more.
+    anchor: frozenset[str] = frozenset()
+    anchor_reach: int | None = None
+    # The words the first token must be, when it is a required word token: a cheap test that
+    # rules out most of the starts before the anchor.
+    first: frozenset[str] | None = None
+
+
+def _words_of(spec: dict[str, Any]) -> frozenset[str] | None:
+    """The words a token spec matches, if it is a plain word or word list (no other tests)."""
+    tests = {k: v for k, v in spec.items() if k != "OP"}
+    if len(tests) != 1:
+        return None
+    ((key, value),) = tests.items()
+    if key not in _TEXT_KEYS:
+        return None
+    if isinstance(value, str):
+        return frozenset({value.lower()})
+    if isinstance(value, dict) and set(value) == {"IN"}:
+        return frozenset(str(v).lower() for v in value["IN"])
+    return None
+
+
+def _max_repeats(op: Any) -> int | None:
+    if op is None or op == "?":
+        return 1
+    if op in ("*", "+"):
+        return None
+    match = _QUANTIFIER.match(str(op))
+    if match and match.group(2):
+        return int(match.group(2))
+    return None
 
 
 def _required_words(pattern: Sequence[dict[str, Any]]) -> tuple[frozenset[str], ...]:
-    needs: list[frozenset[str]] = []
-    for spec in pattern:
-        tests = {k: v for k, v in spec.items() if k != "OP"}
-        if spec.get("OP") not in (None, "+") or len(tests) != 1:
-            continue
-        ((key, value),) = tests.items()
-        if key not in _TEXT_KEYS:
-            continue
-        if isinstance(value, str):
-            words = frozenset({value.lower()})
-        elif isinstance(value, dict) and set(value) == {"IN"}:
-            words = frozenset(str(v).lower() for v in value["IN"])
-        else:
-            continue
-        needs.append(words)
+    needs = [
+        words
+        for spec in pattern
+        if spec.get("OP") in (None, "+") and (words := _words_of(spec)) is not None
+    ]
     return tuple(sorted(needs, key=len))
+
+
+# Words so common that anchoring a pattern on them would try it at most tokens.
+_COMMON = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "at",
+        "in",
+        "on",
+        "to",
+        "of",
+        "by",
+        "is",
+        "was",
+        "has",
+        "had",
+        "he",
+        "she",
+        "his",
+        "her",
+        "him",
+        "they",
+        "them",
+        "it",
+        "and",
+        "or",
+        "for",
+        "with",
+        "from",
+        "near",
+        "not",
+        "no",
+    ]
+)
+
+
+def _anchor(pattern: Sequence[dict[str, Any]]) -> tuple[frozenset[str], int | None]:
+    """The required word token to try matches from, and how far before it a match may start.
+
+    Of the required word tokens with a bounded number of tokens before them, the one with the
+    lowest cost: each common word in it, and each token that may come before it (which
+    multiplies the starts to try), add to the cost.
+    """
+    best: tuple[int, int, frozenset[str]] | None = None
+    reach: int | None = 0
+    for spec in pattern:
+        words = _words_of(spec)
+        if reach is not None and spec.get("OP") in (None, "+") and words is not None:
+            cost = len(words & _COMMON) + 3 * reach
+            if best is None or cost < best[0]:
+                best = (cost, reach, words)
+        most = _max_repeats(spec.get("OP"))
+        reach = None if most is None or reach is None else reach + most
+    if best is None:
+        return frozenset(), None
+    return best[2], best[1]
 
 
 def compile_pattern(pattern: Sequence[dict[str, Any]]) -> CompiledPattern:
@@ -124,9 +208,9 @@ def compile_pattern(pattern: Sequence[dict[str, Any]]) -> CompiledPattern:
     if not pattern:
         raise TokenPatternError("an empty token pattern")
     body = "".join(_token_regex(dict(t)) for t in pattern)
-    # No token-boundary assertion in the regex: a leading lookbehind stops `re` from skipping
-    # ahead on the first character, which halves its speed. `find` checks the boundary instead.
-    return CompiledPattern(re.compile(body), _required_words(pattern))
+    anchor, reach = _anchor(pattern)
+    first = _words_of(pattern[0]) if pattern[0].get("OP") in (None, "+") else None
+    return CompiledPattern(re.compile(body), _required_words(pattern), anchor, reach, first)
 
 
 @dataclass(frozen=True, slots=True)
@@ -134,12 +218,14 @@ class TokenString:
     """A narrative's tokens as one string, and where each token starts in it."""
 
     text: str
-    char_to_token: dict[int, int]
+    parts: list[str]  # each token's text in `text`
+    offsets: list[int]  # where each token starts in `text`, and len(text) last
+    positions: dict[str, list[int]]  # token text -> the indices of the tokens with that text
     words: frozenset[str]
     norms: list[int]  # NORM hash of each token
     is_space: list[int]
-    char_start: list[int]  # character offsets of each token in the narrative
-    char_end: list[int]
+    char_start: list[int]  # character offset of each token in the narrative
+    char_length: list[int]  # and its length in characters
 
 
 _NORM_TEXT: dict[int, str] = {}  # NORM hash -> text; StringStore lookups are slower
@@ -156,44 +242,83 @@ def token_string(doc: Doc) -> TokenString:
     """The narrative's tokens, read once from spaCy's arrays (cheaper than Token objects)."""
     strings = doc.vocab.strings
     if len(doc):
-        norms, spaces, idx, length = zip(
-            *doc.to_array([NORM, IS_SPACE, IDX, LENGTH]).tolist(), strict=True
+        norms, spaces, idx, length = (
+            list(column) for column in doc.to_array([NORM, IS_SPACE, IDX, LENGTH]).T.tolist()
         )
     else:
-        norms, spaces, idx, length = (), (), (), ()
+        norms, spaces, idx, length = [], [], [], []
     cache = _NORM_TEXT
     parts = [
         _SPACE if space else (cache.get(n) or _remember(strings, n))
         for n, space in zip(norms, spaces, strict=True)
     ]
-    offsets = [0, *accumulate(len(p) + 1 for p in parts)]
-    starts = dict(zip(offsets, range(len(parts) + 1), strict=True))
+    positions: dict[str, list[int]] = {}
+    for i, part in enumerate(parts):
+        if (seen := positions.get(part)) is None:
+            positions[part] = [i]
+        else:
+            seen.append(i)
     return TokenString(
         text=" ".join(parts) + " " if parts else "",
-        char_to_token=starts,
-        words=frozenset(parts),
-        norms=list(norms),
-        is_space=list(spaces),
-        char_start=list(idx),
-        char_end=[i + n for i, n in zip(idx, length, strict=True)],
+        parts=parts,
+        offsets=[0, *accumulate(len(p) + 1 for p in parts)],
+        positions=positions,
+        words=frozenset(positions),
+        norms=norms,
+        is_space=spaces,
+        char_start=idx,
+        char_length=length,
     )
 
 
+def _candidate_starts(pattern: CompiledPattern, tokens: TokenString) -> list[int] | None:
+    """Token indices where a match may start, in order; None if the pattern has no anchor."""
+    reach = pattern.anchor_reach
+    if reach is None:
+        return None
+    positions = tokens.positions
+    found = [positions[w] for w in pattern.anchor & tokens.words]
+    if len(found) == 1 and reach == 0:
+        return found[0]
+    if reach == 0:
+        return sorted(i for at in found for i in at)
+    starts = {max(i - back, 0) for at in found for i in at for back in range(reach + 1)}
+    first, parts = pattern.first, tokens.parts
+    if first is not None:
+        return sorted(i for i in starts if parts[i] in first)
+    return sorted(starts)
+
+
 def find(pattern: CompiledPattern, tokens: TokenString) -> list[tuple[int, int]]:
-    """Token spans [start, end) where `pattern` matches."""
+    """Token spans [start, end) where `pattern` matches: at each start its longest match, and
+    matches that do not overlap, leftmost first (the same as scanning with `regex.search`)."""
     words = tokens.words
     for needed in pattern.needs:
         if needed.isdisjoint(words):
             return []
+    text, offsets = tokens.text, tokens.offsets
     spans = []
-    text, starts = tokens.text, tokens.char_to_token
+    starts = _candidate_starts(pattern, tokens)
+    if starts is not None:
+        match = pattern.regex.match
+        after = 0
+        for start in starts:
+            if start < after:
+                continue
+            m = match(text, offsets[start])
+            if m is not None and (end_char := m.end()) > offsets[start]:
+                after = bisect_left(offsets, end_char, start)
+                spans.append((start, after))
+        return spans
     pos = 0
     search = pattern.regex.search
     while (m := search(text, pos)) is not None:
-        start, end = m.span()
-        if start in starts and end > start:
-            spans.append((starts[start], starts[end]))
-            pos = end
+        start_char, end_char = m.span()
+        start = bisect_left(offsets, start_char)
+        if start < len(offsets) and offsets[start] == start_char and end_char > start_char:
+            end = bisect_left(offsets, end_char, start)
+            spans.append((start, end))
+            pos = end_char
         else:
-            pos = start + 1  # matched inside a token ("son" in "person"): look again further on
+            pos = start_char + 1  # matched inside a token ("son" in "person"): look further on
     return spans
