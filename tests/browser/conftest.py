@@ -15,7 +15,7 @@ import socket
 import threading
 import time
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -46,6 +46,7 @@ class LiveApp:
     base_url: str
     username: str
     password: str
+    passwords: dict[str, str] = field(default_factory=dict)  # every demo user's
 
 
 def _free_port() -> int:
@@ -81,7 +82,12 @@ def live_app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveApp]:
             raise RuntimeError("the test server did not start")
         time.sleep(0.05)
     try:
-        yield LiveApp(f"http://127.0.0.1:{port}", "handler", setup.passwords["handler"])
+        yield LiveApp(
+            f"http://127.0.0.1:{port}",
+            "handler",
+            setup.passwords["handler"],
+            dict(setup.passwords),
+        )
     finally:
         server.should_exit = True
         thread.join(timeout=10)
@@ -119,6 +125,22 @@ def page(browser: Any, live_app: LiveApp) -> Iterator[Any]:
         assert errors == [], f"JavaScript errors on the page: {errors}"
     finally:
         context.close()
+
+
+def sign_in_as(browser: Any, live_app: LiveApp, username: str, start: str) -> Any:
+    """A new browser context signed in as one of the demo users, on `start`. Close its
+    `.context` when done."""
+    context = browser.new_context(
+        viewport={"width": 1366, "height": 900}, base_url=live_app.base_url
+    )
+    context.set_default_timeout(10_000)
+    tab = context.new_page()
+    tab.goto(f"/sign-in?next={start}")
+    tab.fill("#username", username)
+    tab.fill("#password", live_app.passwords[username])
+    tab.get_by_role("button", name="Sign in").click()
+    tab.wait_for_url(f"**{start}")
+    return tab
 
 
 def run_axe(page: Any) -> list[dict[str, Any]]:

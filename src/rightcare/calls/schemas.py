@@ -22,6 +22,7 @@ from rightcare.calls.models import (
 )
 from rightcare.engine.contract import NARRATIVE_LIMIT, Assessment, CallContext, CallInput
 from rightcare.engine.vocab import Agency, Answer, CallerType, Channel, PoliceResponse
+from rightcare.validation import NulFree
 
 MASK = "•••"
 
@@ -35,7 +36,7 @@ class HandoverEvent(StrEnum):
     HANDED_OVER = "handed_over"
 
 
-class _Input(BaseModel):
+class _Input(NulFree):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 

@@ -21,6 +21,7 @@ from rightcare.engine.vocab import (
     PoliceResponse,
     Threshold,
 )
+from rightcare.validation import NulFree
 
 CONTRACT_VERSION: Literal["1"] = "1"
 NARRATIVE_LIMIT = 20_000  # characters; a call narrative longer than this is refused
@@ -35,7 +36,7 @@ class CallContext(BaseModel):
     force: str | None = Field(default=None, max_length=64, description="overlay id")
 
 
-class CallInput(BaseModel):
+class CallInput(NulFree):
     """One call. Every field is optional; an absent question is unknown."""
 
     model_config = ConfigDict(extra="forbid", frozen=True)

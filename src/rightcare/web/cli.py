@@ -77,6 +77,8 @@ def serve(
             port=port,
             workers=workers,
             log_level="info",
+            # Each worker imports the whole app (spaCy, SQLAlchemy): give it time on a slow box.
+            timeout_worker_healthcheck=60,
         )
 
 

@@ -11,7 +11,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Path, Query
 from fastapi.responses import JSONResponse
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import ConfigDict, Field
 
 from rightcare.auth.actor import Actor
 from rightcare.calls import service
@@ -28,6 +28,7 @@ from rightcare.calls.schemas import (
 )
 from rightcare.engine.contract import NARRATIVE_LIMIT
 from rightcare.engine.vocab import Agency, Answer, PoliceResponse
+from rightcare.validation import NulFree
 from rightcare.web.deps import NowDep, PoliciesDep, SessionDep, allowed_actor
 from rightcare.web.errors import PROBLEM_RESPONSES, ProblemError
 from rightcare.web.etags import IfMatch, etag, expected_version
@@ -45,7 +46,7 @@ _WRITE_RESPONSES = {
 }
 
 
-class _Body(BaseModel):
+class _Body(NulFree):
     model_config = ConfigDict(extra="forbid")
 
 

@@ -8,6 +8,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from rightcare.auth.actor import Actor
 from rightcare.auth.models import Role
+from rightcare.validation import NulFree
 from rightcare.web.auth import SignInRefused, sign_in_with_password
 from rightcare.web.deps import ContextDep, CurrentActor, SessionDep
 from rightcare.web.errors import PROBLEM_RESPONSES, ProblemError
@@ -22,7 +23,7 @@ from rightcare.web.sessions import (
 router = APIRouter(prefix="/auth", tags=["sign-in"])
 
 
-class SignInRequest(BaseModel):
+class SignInRequest(NulFree):
     model_config = ConfigDict(extra="forbid")
 
     username: str = Field(min_length=1, max_length=150)

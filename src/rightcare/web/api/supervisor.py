@@ -6,12 +6,13 @@ from typing import Annotated
 
 from fastapi import APIRouter, Path
 from fastapi.responses import JSONResponse
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import ConfigDict, Field
 
 from rightcare.auth.actor import Actor
 from rightcare.calls import service
 from rightcare.calls.models import ReviewOutcome
 from rightcare.calls.schemas import HandoverEvent, HandoverRead, ReviewRead, SupervisorQueue
+from rightcare.validation import NulFree
 from rightcare.web.deps import NowDep, SessionDep, allowed_actor
 from rightcare.web.errors import PROBLEM_RESPONSES
 from rightcare.web.etags import etag
@@ -28,7 +29,7 @@ _RESPONSES = {
 }
 
 
-class _Body(BaseModel):
+class _Body(NulFree):
     model_config = ConfigDict(extra="forbid")
 
 

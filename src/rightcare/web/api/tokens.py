@@ -16,6 +16,7 @@ from rightcare.audit import record
 from rightcare.auth.actor import Actor
 from rightcare.auth.models import ApiToken
 from rightcare.auth.passwords import generate_token
+from rightcare.validation import NulFree
 from rightcare.web.deps import NowDep, SessionDep, allowed_actor
 from rightcare.web.errors import PROBLEM_RESPONSES, ProblemError
 from rightcare.web.permissions import Action, Scope
@@ -23,7 +24,7 @@ from rightcare.web.permissions import Action, Scope
 router = APIRouter(prefix="/tokens", tags=["administration"])
 
 
-class TokenCreate(BaseModel):
+class TokenCreate(NulFree):
     model_config = ConfigDict(extra="forbid")
 
     name: str = Field(min_length=1, max_length=100, pattern=r"^[A-Za-z0-9][A-Za-z0-9._-]*$")

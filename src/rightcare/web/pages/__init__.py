@@ -1,4 +1,5 @@
-"""The screens (Jinja2 + HTMX, GOV.UK Frontend): call handler and policy.
+"""The screens (Jinja2 + HTMX, GOV.UK Frontend): call handler, a stored call, call history
+and timeline, supervisor queue, policy.
 
 The app factory mounts `router`; sign-in, sign-out and the start page are in `web/signin.py`.
 Each screen checks the signed-in person's role itself (`common.viewer_for`), so the router needs
@@ -11,12 +12,14 @@ from pathlib import Path
 
 from fastapi import APIRouter
 
-from rightcare.web.pages import call_handler, policy
+from rightcare.web.pages import call_handler, calls, policy, supervisor
 
 WEB_DIR = Path(__file__).resolve().parents[1]
 
 router = APIRouter(include_in_schema=False)
 router.include_router(call_handler.router)
+router.include_router(calls.router)
+router.include_router(supervisor.router)
 router.include_router(policy.router)
 
 __all__ = ["WEB_DIR", "router"]

@@ -9,6 +9,8 @@ stateless screens work (assess as you type, the policy), with nobody signed in a
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -17,6 +19,7 @@ from urllib.parse import quote, urlsplit
 from fastapi import Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from fastapi.templating import Jinja2Templates
+from sqlalchemy.orm import Session
 
 from rightcare.auth.actor import Actor
 from rightcare.auth.models import User
@@ -28,6 +31,18 @@ from rightcare.web.sessions import CSRF_FIELD, csrf_matches, csrf_token, fingerp
 
 TEMPLATES_DIR = Path(__file__).resolve().parents[1] / "templates"
 templates = Jinja2Templates(directory=TEMPLATES_DIR)
+
+
+def when(value: dt.datetime | None) -> str:
+    """A time as a control room reads it: "28 Nov 2026, 10:20 UTC"."""
+    if value is None:
+        return ""
+    if value.tzinfo is None:
+        value = value.replace(tzinfo=dt.UTC)
+    return value.astimezone(dt.UTC).strftime("%-d %b %Y, %H:%M UTC")
+
+
+templates.env.filters["when"] = when
 
 # Without sign-in only these work: nothing personal is shown and nothing is stored.
 STANDALONE_ACTIONS = frozenset({Action.ASSESS, Action.READ_POLICY})
@@ -164,6 +179,8 @@ class NavItem:
 
 NAV = (
     NavItem("/calls/new", "New call", Action.ASSESS),
+    NavItem("/calls", "Call history", Action.READ_CALLS),
+    NavItem("/supervisor", "Supervisor queue", Action.SUPERVISOR_QUEUE),
     NavItem("/policy", "Policy", Action.READ_POLICY),
 )
 
@@ -177,6 +194,27 @@ def nav_for(request: Request, viewer: Viewer | None) -> list[dict[str, Any]]:
         for item in NAV
         if viewer.may(item.action)
     ]
+
+
+@contextmanager
+def unit_of_work(request: Request) -> Iterator[Session]:
+    """A database session for one request, as the API's `SessionDep`: the route commits what
+    it means to keep before it answers; anything else is rolled back."""
+    context = web_context(request)
+    if context is None:
+        raise RuntimeError("no web context: the screens that store calls need the full app")
+    session = context.sessions()
+    try:
+        yield session
+    finally:
+        session.rollback()
+        session.close()
+
+
+def actor_of(viewer: Viewer) -> Actor:
+    if viewer.actor is None:
+        raise RuntimeError("this screen needs someone signed in")
+    return viewer.actor
 
 
 def render(

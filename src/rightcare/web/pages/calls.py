@@ -1,0 +1,520 @@
+"""A stored call: save it from the call handler's screen, then record the decision, what the
+caller was told and the handover on the call's page; the call history and a call's timeline.
+
+Every form posts, and on success redirects back to the call's page (post/redirect/get); a
+refusal (a `ServiceError`) shows the page again with a GOV.UK error summary. Each request has
+its own database session and commits before it answers, as the API's routes do.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+from urllib.parse import urlencode
+
+from fastapi import APIRouter, Request
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from pydantic import ValidationError
+from sqlalchemy.orm import Session
+from starlette.datastructures import FormData
+
+from rightcare.calls import service
+from rightcare.calls.errors import NotFound, ServiceError
+from rightcare.calls.models import Call, CallStatus, HandoverKind, OverrideReason
+from rightcare.calls.schemas import CallCreate, CallRead, HandoverEvent, HandoverRead
+from rightcare.engine.contract import CallContext
+from rightcare.engine.errors import CallError
+from rightcare.engine.policy import Policy
+from rightcare.engine.store import PolicySet
+from rightcare.engine.vocab import Agency, Answer, PoliceResponse
+from rightcare.web.pages.call_handler import CallForm, assessment_view
+from rightcare.web.pages.common import (
+    Viewer,
+    actor_of,
+    demo_mode,
+    now_for,
+    policies_for,
+    refused,
+    render,
+    unit_of_work,
+    viewer_for,
+)
+from rightcare.web.pages.wording import RESPONSE_TAG, RESPONSE_WORDS, agency_name
+from rightcare.web.permissions import Action
+
+router = APIRouter(include_in_schema=False)
+
+STATUS_WORDS = {
+    CallStatus.OPEN: "Open",
+    CallStatus.AWAITING_SUPERVISOR: "Awaiting supervisor sign-off",
+    CallStatus.CLOSED: "Closed",
+}
+DECISION_RESPONSES = (
+    PoliceResponse.ATTEND,
+    PoliceResponse.DISCRETION,
+    PoliceResponse.DO_NOT_ATTEND,
+)
+EVENT_WORDS = {
+    HandoverEvent.ACCEPTED: "Accepted by the partner",
+    HandoverEvent.DECLINED: "Declined by the partner",
+    HandoverEvent.NO_ANSWER: "No answer from the partner",
+    HandoverEvent.HANDED_OVER: "Handed over (s136: the person is with NHS staff)",
+}
+KIND_WORDS = {
+    HandoverKind.STANDARD: "Standard handover",
+    HandoverKind.S136: "Section 136: officers are at the place of safety now (the hour starts)",
+}
+DONE_WORDS = {
+    "saved": "Call saved",
+    "decision": "Decision recorded",
+    "advice": "What the caller was told is recorded",
+    "offered": "Handover offered",
+    "handover": "The partner's answer is recorded",
+}
+
+# Where each refused field is on the call's page (for the error summary's link).
+_FIELD_TARGETS = {
+    "accept": "accept-button",
+    "assessment_id": "accept-button",
+    "police_response": "override-response-attend",
+    "reason": "override-reason",
+    "note": "override-note",
+}
+
+
+@dataclass(frozen=True)
+class PageError:
+    field_id: str
+    message: str
+    section: str  # decision, override, advice, offer, handover-<n>
+
+
+def _sentence(message: str) -> str:
+    return message[:1].upper() + message[1:] if message else message
+
+
+def _error(exc: ServiceError, section: str, target: str | None = None) -> PageError:
+    fallback = "override-response-attend" if section == "override" else f"{section}-section"
+    field_id = target or _FIELD_TARGETS.get(exc.field or "", fallback)
+    return PageError(field_id, _sentence(exc.message), section)
+
+
+def _text(form: FormData, name: str, limit: int = 4000) -> str:
+    return str(form.get(name) or "").replace("\r\n", "\n")[:limit]
+
+
+def _policy(policies: PolicySet, force: str | None) -> Policy:
+    try:
+        return policies.for_force(force)
+    except CallError:
+        return policies.base
+
+
+def _redirect(call_id: str, done: str) -> RedirectResponse:
+    return RedirectResponse(f"/calls/{call_id}?{urlencode({'done': done})}", status_code=303)
+
+
+# --- saving a call from the call handler's screen -------------------------------------------
+
+
+@router.post("/calls", response_class=HTMLResponse)
+async def save_call(request: Request) -> Response:
+    """Store the call as typed (narrative, answers, channel, caller, force) and go to it."""
+    form_data = await request.form()
+    viewer = viewer_for(request, Action.CREATE_CALL, form=form_data)
+    if not isinstance(viewer, Viewer):
+        return viewer
+    form = CallForm.from_form(form_data)
+    policies = policies_for(request)
+    now = now_for(request)
+    try:
+        data = CallCreate(
+            narrative=form.narrative,
+            answers={key: Answer(value) for key, value in form.answers.items()},
+            context=CallContext.model_validate(form.call_data(now.isoformat())["context"]),
+            synthetic=demo_mode(request),
+        )
+    except ValidationError:
+        return refused(
+            request, "The call could not be saved: the notes or call details are not valid.", 422
+        )
+    with unit_of_work(request) as session:
+        try:
+            call = service.create_call(
+                session, actor=actor_of(viewer), data=data, now=now, policies=policies
+            )
+        except ServiceError as exc:
+            return refused(request, f"The call could not be saved: {exc.message}", exc.http_status)
+        session.commit()
+        return _redirect(call.id, "saved")
+
+
+# --- the call's page --------------------------------------------------------------------------
+
+
+def _handover_state(handover: HandoverRead) -> str:
+    if handover.handed_over_at is not None:
+        return "Handed over"
+    if handover.accepted_at is not None:
+        return "Accepted"
+    if handover.declined_at is not None:
+        return "Declined"
+    if handover.no_answer_at is not None:
+        return "No answer"
+    return "Offered: waiting for the partner"
+
+
+def _call_values(
+    request: Request,
+    viewer: Viewer,
+    session: Session,
+    call_id: str,
+    error: PageError | None = None,
+    entered: dict[str, str] | None = None,
+) -> dict[str, Any]:
+    now = now_for(request)
+    call: CallRead = service.get_call(session, actor=actor_of(viewer), call_id=call_id, now=now)
+    policies = policies_for(request)
+    policy = _policy(policies, call.force)
+    values: dict[str, Any] = {
+        "viewer": viewer,
+        "call": call,
+        "policy": policy,
+        "page_error": error,
+        "error": None,  # the recommendation panel's own error
+        "entered": entered or {},
+        "done": DONE_WORDS.get(str(request.query_params.get("done") or "")),
+        "status_words": STATUS_WORDS[call.status],
+        "response_words_of": RESPONSE_WORDS,
+        "response_tag_of": RESPONSE_TAG,
+        "decision_responses": DECISION_RESPONSES,
+        "override_reasons": [(r.value, r.label) for r in OverrideReason],
+        "event_words": [(e.value, words) for e, words in EVENT_WORDS.items()],
+        "kind_words": [(k.value, words) for k, words in KIND_WORDS.items()],
+        "agencies": [(info.id, info.name) for info in policy.agencies if info.id != Agency.POLICE],
+        "handover_state": _handover_state,
+        "reason_label": lambda reason: OverrideReason(reason).label,
+        "questions": policy.questions,
+        "may_decide": viewer.may(Action.DECIDE),
+        "may_advise": viewer.may(Action.ADVISE),
+        "may_handover": viewer.may(Action.HANDOVER),
+        "may_timeline": viewer.may(Action.READ_TIMELINE),
+    }
+    latest = call.latest_assessment
+    if latest is not None:
+        form = CallForm(
+            narrative=call.narrative,
+            answers={key: value.value for key, value in call.answers.items()},
+        )
+        values.update(assessment_view(policy, form, latest.output))
+        values["form"] = form
+        lead = latest.output.lead_agency
+        partner = policy.partners.get(lead)
+        values["lead"] = lead
+        values["lead_partner_name"] = (
+            partner.service if partner is not None else agency_name(policy, lead)
+        )
+        values["tell_caller_default"] = latest.output.tell_caller
+    standing = call.police_response
+    values["attending_default"] = (
+        "yes" if standing in (PoliceResponse.ATTEND, PoliceResponse.UNDETERMINED) else "no"
+    )
+    return values
+
+
+def _call_page(
+    request: Request,
+    viewer: Viewer,
+    session: Session,
+    call_id: str,
+    *,
+    error: PageError | None = None,
+    entered: dict[str, str] | None = None,
+    status_code: int = 200,
+) -> Response:
+    try:
+        values = _call_values(request, viewer, session, call_id, error, entered)
+    except NotFound:
+        return refused(request, "There is no call with that id.", 404)
+    session.commit()  # a personal.viewed audit entry, if the details were shown
+    return render(request, "call.html", values, status_code=status_code)
+
+
+@router.get("/calls/{call_id}", response_class=HTMLResponse)
+def call_page(request: Request, call_id: str) -> Response:
+    viewer = viewer_for(request, Action.READ_CALLS)
+    if not isinstance(viewer, Viewer):
+        return viewer
+    with unit_of_work(request) as session:
+        return _call_page(request, viewer, session, call_id)
+
+
+def _refused_again(
+    request: Request,
+    viewer: Viewer,
+    session: Session,
+    call_id: str,
+    error: PageError,
+    entered: dict[str, str],
+    status: int,
+) -> Response:
+    session.rollback()
+    return _call_page(
+        request, viewer, session, call_id, error=error, entered=entered, status_code=status
+    )
+
+
+@router.post("/calls/{call_id}/decision", response_class=HTMLResponse)
+async def record_decision(request: Request, call_id: str) -> Response:
+    form = await request.form()
+    viewer = viewer_for(request, Action.DECIDE, form=form)
+    if not isinstance(viewer, Viewer):
+        return viewer
+    accept = _text(form, "accept") == "yes"
+    section = "decision" if accept else "override"
+    entered = {key: _text(form, key) for key in ("police_response", "reason", "note")}
+    with unit_of_work(request) as session:
+        try:
+            response_value = entered["police_response"]
+            reason_value = entered["reason"]
+            if not accept and response_value not in {r.value for r in DECISION_RESPONSES}:
+                raise ServiceError(
+                    "choose the police response you are deciding on", field="police_response"
+                )
+            if not accept and reason_value not in {r.value for r in OverrideReason}:
+                raise ServiceError("choose the reason for the override", field="reason")
+            service.record_decision(
+                session,
+                actor=actor_of(viewer),
+                call_id=call_id,
+                assessment_id=_text(form, "assessment_id", 36),
+                accept=accept,
+                police_response=None if accept else PoliceResponse(response_value),
+                reason=None if accept else OverrideReason(reason_value),
+                note="" if accept else entered["note"],
+                now=now_for(request),
+                policies=policies_for(request),
+            )
+        except NotFound as exc:
+            if exc.field == "call_id":
+                return refused(request, "There is no call with that id.", 404)
+            error = _error(exc, section, "accept-button" if accept else None)
+            return _refused_again(request, viewer, session, call_id, error, entered, 404)
+        except ServiceError as exc:
+            target = "accept-button" if accept else None
+            error = _error(exc, section, target)
+            return _refused_again(request, viewer, session, call_id, error, entered, 422)
+        session.commit()
+    return _redirect(call_id, "decision")
+
+
+@router.post("/calls/{call_id}/advice", response_class=HTMLResponse)
+async def record_advice(request: Request, call_id: str) -> Response:
+    form = await request.form()
+    viewer = viewer_for(request, Action.ADVISE, form=form)
+    if not isinstance(viewer, Viewer):
+        return viewer
+    entered = {"advice_text": _text(form, "text"), "attending": _text(form, "police_attending")}
+    with unit_of_work(request) as session:
+        try:
+            if not entered["advice_text"].strip():
+                raise ServiceError("write what you told the caller", field="text")
+            if entered["attending"] not in {"yes", "no"}:
+                raise ServiceError("say whether police are attending", field="police_attending")
+            service.record_caller_advice(
+                session,
+                actor=actor_of(viewer),
+                call_id=call_id,
+                text=entered["advice_text"].strip(),
+                police_attending=entered["attending"] == "yes",
+                now=now_for(request),
+            )
+        except NotFound:
+            return refused(request, "There is no call with that id.", 404)
+        except ServiceError as exc:
+            target = "advice-attending-yes" if exc.field == "police_attending" else "advice-text"
+            return _refused_again(
+                request, viewer, session, call_id, _error(exc, "advice", target), entered, 422
+            )
+        session.commit()
+    return _redirect(call_id, "advice")
+
+
+@router.post("/calls/{call_id}/handovers", response_class=HTMLResponse)
+async def offer_handover(request: Request, call_id: str) -> Response:
+    form = await request.form()
+    viewer = viewer_for(request, Action.HANDOVER, form=form)
+    if not isinstance(viewer, Viewer):
+        return viewer
+    entered = {"agency": _text(form, "agency"), "kind": _text(form, "kind")}
+    now = now_for(request)
+    with unit_of_work(request) as session:
+        try:
+            if entered["agency"] not in {a.value for a in Agency} or entered["agency"] == "police":
+                raise ServiceError("choose the agency to hand over to", field="agency")
+            kind = (
+                HandoverKind(entered["kind"])
+                if entered["kind"] in {k.value for k in HandoverKind}
+                else HandoverKind.STANDARD
+            )
+            service.offer_handover(
+                session,
+                actor=actor_of(viewer),
+                call_id=call_id,
+                agency=Agency(entered["agency"]),
+                policies=policies_for(request),
+                kind=kind,
+                arrived_at=now if kind is HandoverKind.S136 else None,
+                note=_text(form, "note"),
+                now=now,
+            )
+        except NotFound:
+            return refused(request, "There is no call with that id.", 404)
+        except ServiceError as exc:
+            return _refused_again(
+                request,
+                viewer,
+                session,
+                call_id,
+                _error(exc, "offer", "offer-agency"),
+                entered,
+                422,
+            )
+        session.commit()
+    return _redirect(call_id, "offered")
+
+
+@router.post("/calls/{call_id}/handovers/{handover_id}", response_class=HTMLResponse)
+async def update_handover(request: Request, call_id: str, handover_id: str) -> Response:
+    form = await request.form()
+    viewer = viewer_for(request, Action.HANDOVER, form=form)
+    if not isinstance(viewer, Viewer):
+        return viewer
+    prefix = f"handover-{handover_id}"
+    entered = {
+        "handover_id": handover_id,
+        "event": _text(form, "event"),
+        "partner_reference": _text(form, "partner_reference", 200),
+        "handover_note": _text(form, "note"),
+    }
+    with unit_of_work(request) as session:
+        try:
+            if entered["event"] not in {e.value for e in HandoverEvent}:
+                raise ServiceError("choose what the partner said", field="event")
+            service.update_handover(
+                session,
+                actor=actor_of(viewer),
+                handover_id=handover_id,
+                event=HandoverEvent(entered["event"]),
+                partner_reference=entered["partner_reference"].strip() or None,
+                note=entered["handover_note"],
+                now=now_for(request),
+            )
+        except ServiceError as exc:
+            target = (
+                f"{prefix}-reference"
+                if exc.field == "partner_reference"
+                else f"{prefix}-event-accepted"
+            )
+            status = 404 if isinstance(exc, NotFound) else 422
+            return _refused_again(
+                request,
+                viewer,
+                session,
+                call_id,
+                _error(exc, f"handover-{handover_id}", target),
+                entered,
+                status,
+            )
+        session.commit()
+    return _redirect(call_id, "handover")
+
+
+# --- the call history and a call's timeline ------------------------------------------------
+
+PAGE_SIZE = 50
+
+
+@router.get("/calls", response_class=HTMLResponse)
+def call_history(
+    request: Request,
+    q: str = "",
+    status: str = "",
+    police_response: str = "",
+    offset: int = 0,
+) -> Response:
+    viewer = viewer_for(request, Action.READ_CALLS)
+    if not isinstance(viewer, Viewer):
+        return viewer
+    q = q.strip()[:200]
+    chosen_status = CallStatus(status) if status in {s.value for s in CallStatus} else None
+    chosen_response = (
+        PoliceResponse(police_response)
+        if police_response in {r.value for r in PoliceResponse}
+        else None
+    )
+    offset = max(0, min(offset, 1_000_000))
+    with unit_of_work(request) as session:
+        rows = service.list_calls(
+            session,
+            actor=actor_of(viewer),
+            q=q or None,
+            status=chosen_status,
+            police_response=chosen_response,
+            limit=PAGE_SIZE + 1,
+            offset=offset,
+        )
+    query = {"q": q, "status": status, "police_response": police_response}
+    return render(
+        request,
+        "call_history.html",
+        {
+            "viewer": viewer,
+            "rows": rows[:PAGE_SIZE],
+            "q": q,
+            "status": chosen_status.value if chosen_status else "",
+            "police_response": chosen_response.value if chosen_response else "",
+            "statuses": [(s.value, words) for s, words in STATUS_WORDS.items()],
+            "responses": [(r.value, words) for r, words in RESPONSE_WORDS.items()],
+            "status_words": {s.value: words for s, words in STATUS_WORDS.items()},
+            "response_words_of": RESPONSE_WORDS,
+            "response_tag_of": RESPONSE_TAG,
+            "filtered": bool(q or chosen_status or chosen_response),
+            "previous_url": (
+                "/calls?" + urlencode({**query, "offset": max(0, offset - PAGE_SIZE)})
+                if offset > 0
+                else None
+            ),
+            "next_url": (
+                "/calls?" + urlencode({**query, "offset": offset + PAGE_SIZE})
+                if len(rows) > PAGE_SIZE
+                else None
+            ),
+            "first": offset + 1,
+        },
+    )
+
+
+@router.get("/calls/{call_id}/timeline", response_class=HTMLResponse)
+def call_timeline(request: Request, call_id: str) -> Response:
+    viewer = viewer_for(request, Action.READ_TIMELINE)
+    if not isinstance(viewer, Viewer):
+        return viewer
+    with unit_of_work(request) as session:
+        try:
+            entries = service.call_timeline(session, actor=actor_of(viewer), call_id=call_id)
+        except NotFound:
+            return refused(request, "There is no call with that id.", 404)
+        call = session.get(Call, call_id)
+        reference = call.reference if call is not None else call_id
+    return render(
+        request,
+        "call_timeline.html",
+        {
+            "viewer": viewer,
+            "call_id": call_id,
+            "reference": reference,
+            "entries": entries,
+            "may_read_call": viewer.may(Action.READ_CALLS),
+        },
+    )
