@@ -5,12 +5,12 @@ separately, overall precision, and the unsafe errors (an expected `yes` read as 
 
     uv run python bench/narrative_eval.py                   # every part
     uv run python bench/narrative_eval.py --part dev        # the part patterns are tuned on
-    uv run python bench/narrative_eval.py --part heldout2   # the unspent held-back part
+    uv run python bench/narrative_eval.py --part heldout3   # the unspent held-back part
     uv run python bench/narrative_eval.py --errors          # also list wrong suggestions
 
-`heldout` was spent when patterns were revised against its errors; `heldout2` is the honest
-held-back figure (see tests/data/narratives/README.md). `--errors` lists errors for the parts
-printed; do not use it on a held-back part while tuning.
+`heldout` and `heldout2` were spent when patterns were revised against their errors;
+`heldout3` is the honest held-back figure (see tests/data/narratives/README.md). `--errors`
+lists errors for the parts printed; do not use it on a held-back part while tuning.
 
 Scoring, per question and snippet: a suggestion (yes or no) is correct if it equals the label;
 any other suggestion is a false positive (including one where the label is unknown or
@@ -34,7 +34,8 @@ DATA = Path(__file__).resolve().parents[1] / "tests" / "data" / "narratives"
 PARTS = {
     "dev": ("dev.jsonl", "development part (patterns tuned against it)"),
     "heldout": ("heldout.jsonl", "first held-back part (spent: patterns were revised on it)"),
-    "heldout2": ("heldout2.jsonl", "second held-back part (not used for tuning)"),
+    "heldout2": ("heldout2.jsonl", "second held-back part (spent: patterns were revised on it)"),
+    "heldout3": ("heldout3.jsonl", "third held-back part (not used for tuning)"),
 }
 
 

@@ -173,7 +173,8 @@ class ContextHit(NamedTuple):
     negation_start: int | None = None  # token offsets of the negating trigger
     negation_end: int | None = None
     # Whether a threat trigger governs every hypothetical trigger that applies: it comes
-    # before them ("he said if ...") or after the cue ("... he'll kill her, he said").
+    # before them ("he said if ...") or after the cue ("... he'll kill her, he said"). A
+    # trigger that is both ("says if police ...") starts where the condition starts.
     threat_over_condition: bool = False
 
     @property
@@ -229,7 +230,7 @@ def context_of(
                 elif first_threat is None:
                     first_threat = trigger.start
     over = threat_after or (
-        first_threat is not None and (first_condition is None or first_threat < first_condition)
+        first_threat is not None and (first_condition is None or first_threat <= first_condition)
     )
     if neg is None:
         return ContextHit(frozenset(categories), threat_over_condition=over)
