@@ -36,6 +36,15 @@ from rightcare.web.permissions import Action
 router = APIRouter(include_in_schema=False)
 
 ANSWER_PREFIX = "answer."
+# The optional caller and subject details: stored apart from the notes, never assessed,
+# never logged, never in a URL. (form field, label, GOV.UK width class, character limit)
+PERSONAL_INPUTS = (
+    ("caller_name", "Caller's name", "govuk-!-width-two-thirds", 200),
+    ("caller_phone", "Caller's phone number", "govuk-input--width-20", 64),
+    ("subject_name", "Name of the person the call is about", "govuk-!-width-two-thirds", 200),
+    ("address", "Address", "", 2000),
+)
+PERSONAL_NAMES = tuple(name for name, _, _, _ in PERSONAL_INPUTS)
 CHANNEL_WORDS = {
     Channel.EMERGENCY_999: "999",
     Channel.NON_EMERGENCY_101: "101",
@@ -58,6 +67,7 @@ class CallForm:
     channel: str = ""
     caller: str = ""
     force: str = ""
+    personal: dict[str, str] = field(default_factory=dict)
 
     @classmethod
     def from_form(cls, form: FormData) -> CallForm:
@@ -72,7 +82,15 @@ class CallForm:
             channel=str(form.get("channel") or ""),
             caller=str(form.get("caller") or ""),
             force=str(form.get("force") or ""),
+            personal={
+                name: str(form.get(name) or "").replace("\r\n", "\n").strip()
+                for name in PERSONAL_NAMES
+            },
         )
+
+    def personal_details(self) -> dict[str, str | None]:
+        """The caller and subject details as the service takes them: blank means not given."""
+        return {name: self.personal.get(name) or None for name in PERSONAL_NAMES}
 
     def call_data(self, received_at: str) -> dict[str, Any]:
         context: dict[str, Any] = {"received_at": received_at}
@@ -89,6 +107,17 @@ class CallForm:
 class FieldError:
     field_id: str
     message: str
+
+
+def personal_error(form: CallForm) -> FieldError | None:
+    """The first caller or subject detail that cannot be stored, said in words."""
+    for name, label, _, limit in PERSONAL_INPUTS:
+        value = form.personal.get(name, "")
+        if len(value) > limit:
+            return FieldError(name, f"{label} must be {limit:,} characters or fewer")
+        if "\x00" in value:
+            return FieldError(name, f"{label} contains a character that cannot be stored")
+    return None
 
 
 def _field_error(exc: CallError) -> FieldError:
@@ -169,9 +198,11 @@ def _force_choices(policies: PolicySet) -> list[tuple[str, str]]:
     return choices
 
 
-def _page_values(
-    request: Request, viewer: Viewer, form: CallForm
+def page_values(
+    request: Request, viewer: Viewer, form: CallForm, personal: FieldError | None = None
 ) -> tuple[dict[str, Any], FieldError | None]:
+    """The call handler's screen for the form as it stands. `personal` is a refused caller or
+    subject detail: the page's error summary names it, the recommendation still shows."""
     policies = policies_for(request)
     received_at = now_for(request).isoformat()
     assessment, policy, error = assess_form(policies, form, received_at)
@@ -184,6 +215,9 @@ def _page_values(
         "channels": [(c.value, CHANNEL_WORDS[c]) for c in Channel],
         "callers": [(c.value, CALLER_WORDS[c]) for c in CallerType],
         "forces": _force_choices(policies),
+        "personal_inputs": PERSONAL_INPUTS,
+        "personal_error": personal,
+        "page_problem": error or personal,
     }
     if assessment is not None:
         values.update(assessment_view(policy, form, assessment))
@@ -195,7 +229,7 @@ def new_call(request: Request) -> Response:
     viewer = viewer_for(request, Action.ASSESS)
     if not isinstance(viewer, Viewer):
         return viewer
-    values, _ = _page_values(request, viewer, CallForm())
+    values, _ = page_values(request, viewer, CallForm())
     return render(request, "call_handler.html", values)
 
 
@@ -206,7 +240,7 @@ async def new_call_submitted(request: Request) -> Response:
     viewer = viewer_for(request, Action.ASSESS, form=form_data)
     if not isinstance(viewer, Viewer):
         return viewer
-    values, error = _page_values(request, viewer, CallForm.from_form(form_data))
+    values, error = page_values(request, viewer, CallForm.from_form(form_data))
     return render(request, "call_handler.html", values, status_code=422 if error else 200)
 
 
@@ -217,6 +251,6 @@ async def assess_partial(request: Request) -> Response:
     viewer = viewer_for(request, Action.ASSESS, form=form_data)
     if not isinstance(viewer, Viewer):
         return viewer
-    values, _ = _page_values(request, viewer, CallForm.from_form(form_data))
+    values, _ = page_values(request, viewer, CallForm.from_form(form_data))
     # A refused call still answers 200 so HTMX swaps in the error summary.
     return render(request, "_assessment_response.html", values)

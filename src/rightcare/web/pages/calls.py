@@ -8,6 +8,8 @@ its own database session and commits before it answers, as the API's routes do.
 
 from __future__ import annotations
 
+import datetime as dt
+import re
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlencode
@@ -19,15 +21,21 @@ from sqlalchemy.orm import Session
 from starlette.datastructures import FormData
 
 from rightcare.calls import service
-from rightcare.calls.errors import NotFound, ServiceError
+from rightcare.calls.errors import Conflict, NotFound, ServiceError
 from rightcare.calls.models import Call, CallStatus, HandoverKind, OverrideReason
 from rightcare.calls.schemas import CallCreate, CallRead, HandoverEvent, HandoverRead
-from rightcare.engine.contract import CallContext
+from rightcare.engine.contract import NARRATIVE_LIMIT, CallContext
 from rightcare.engine.errors import CallError
 from rightcare.engine.policy import Policy
 from rightcare.engine.store import PolicySet
 from rightcare.engine.vocab import Agency, Answer, PoliceResponse
-from rightcare.web.pages.call_handler import CallForm, assessment_view
+from rightcare.web.pages.call_handler import (
+    PERSONAL_INPUTS,
+    CallForm,
+    assessment_view,
+    page_values,
+    personal_error,
+)
 from rightcare.web.pages.common import (
     Viewer,
     actor_of,
@@ -70,7 +78,13 @@ DONE_WORDS = {
     "advice": "What the caller was told is recorded",
     "offered": "Handover offered",
     "handover": "The partner's answer is recorded",
+    "reassessed": "Re-assessed: the recommendation below is up to date",
 }
+STALE_MESSAGE = (
+    "Someone else changed this call after you opened it, so your answers and notes were not "
+    "saved. Reload the call to see their changes: this page now shows the latest version, and "
+    "what you typed is kept below. Check both, then re-assess again."
+)
 
 # Where each refused field is on the call's page (for the error summary's link).
 _FIELD_TARGETS = {
@@ -79,7 +93,24 @@ _FIELD_TARGETS = {
     "police_response": "override-response-attend",
     "reason": "override-reason",
     "note": "override-note",
+    "arrived_at": "offer-arrived",
 }
+ARRIVAL = re.compile(r"([01]?\d|2[0-3]):([0-5]\d)")
+
+
+def arrival_time(typed: str, now: dt.datetime) -> dt.datetime:
+    """When officers arrived at the place of safety, typed as HH:MM (24-hour, UTC) today;
+    blank means now."""
+    if not typed:
+        return now
+    match = ARRIVAL.fullmatch(typed.replace(".", ":"))
+    if match is None:
+        raise ServiceError(
+            "enter the arrival time as hours and minutes on the 24-hour clock, like 14:05",
+            field="arrived_at",
+        )
+    today = now.astimezone(dt.UTC)
+    return today.replace(hour=int(match[1]), minute=int(match[2]), second=0, microsecond=0)
 
 
 @dataclass(frozen=True)
@@ -119,16 +150,22 @@ def _redirect(call_id: str, done: str) -> RedirectResponse:
 
 @router.post("/calls", response_class=HTMLResponse)
 async def save_call(request: Request) -> Response:
-    """Store the call as typed (narrative, answers, channel, caller, force) and go to it."""
+    """Store the call as typed (narrative, answers, channel, caller, force, and any caller and
+    subject details) and go to it. A detail that cannot be stored shows the screen again."""
     form_data = await request.form()
     viewer = viewer_for(request, Action.CREATE_CALL, form=form_data)
     if not isinstance(viewer, Viewer):
         return viewer
     form = CallForm.from_form(form_data)
+    refused_detail = personal_error(form)
+    if refused_detail is not None:
+        values, _ = page_values(request, viewer, form, refused_detail)
+        return render(request, "call_handler.html", values, status_code=422)
     policies = policies_for(request)
     now = now_for(request)
     try:
         data = CallCreate(
+            **form.personal_details(),
             narrative=form.narrative,
             answers={key: Answer(value) for key, value in form.answers.items()},
             context=CallContext.model_validate(form.call_data(now.isoformat())["context"]),
@@ -171,7 +208,10 @@ def _call_values(
     call_id: str,
     error: PageError | None = None,
     entered: dict[str, str] | None = None,
+    typed: CallForm | None = None,
 ) -> dict[str, Any]:
+    """The call's page. `typed` is the re-assess form as the handler sent it, when it was
+    refused: their notes and answers are shown again rather than the call's."""
     now = now_for(request)
     call: CallRead = service.get_call(session, actor=actor_of(viewer), call_id=call_id, now=now)
     policies = policies_for(request)
@@ -199,7 +239,20 @@ def _call_values(
         "may_advise": viewer.may(Action.ADVISE),
         "may_handover": viewer.may(Action.HANDOVER),
         "may_timeline": viewer.may(Action.READ_TIMELINE),
+        "may_assess": viewer.may(Action.ASSESS_CALL),
+        "arrived_default": now.astimezone(dt.UTC).strftime("%H:%M"),
+        "typed_addition": typed.narrative if typed is not None else "",
+        "typed_answers": (
+            typed.answers
+            if typed is not None
+            else {key: value.value for key, value in call.answers.items()}
+        ),
     }
+    values["personal_rows"] = [
+        {"id": f"personal-{name}", "label": label, "value": getattr(call, name)}
+        for name, label, _, _ in PERSONAL_INPUTS
+    ]
+    values["personal_recorded"] = any(row["value"] is not None for row in values["personal_rows"])
     latest = call.latest_assessment
     if latest is not None:
         form = CallForm(
@@ -230,10 +283,11 @@ def _call_page(
     *,
     error: PageError | None = None,
     entered: dict[str, str] | None = None,
+    typed: CallForm | None = None,
     status_code: int = 200,
 ) -> Response:
     try:
-        values = _call_values(request, viewer, session, call_id, error, entered)
+        values = _call_values(request, viewer, session, call_id, error, entered, typed)
     except NotFound:
         return refused(request, "There is no call with that id.", 404)
     session.commit()  # a personal.viewed audit entry, if the details were shown
@@ -262,6 +316,68 @@ def _refused_again(
     return _call_page(
         request, viewer, session, call_id, error=error, entered=entered, status_code=status
     )
+
+
+@router.post("/calls/{call_id}/assess", response_class=HTMLResponse)
+async def reassess(request: Request, call_id: str) -> Response:
+    """Answer more questions and add to the notes, then assess the call again.
+
+    The form carries the call's version as the page showed it: if someone else changed the
+    call since, nothing is saved and the page comes back with the latest call, an error
+    summary, and what the handler typed still in the form."""
+    form = await request.form()
+    viewer = viewer_for(request, Action.ASSESS_CALL, form=form)
+    if not isinstance(viewer, Viewer):
+        return viewer
+    typed = CallForm.from_form(form)
+    typed.narrative = _text(form, "notes_addition", NARRATIVE_LIMIT + 1)
+    version_text = _text(form, "expected_version", 20)
+    with unit_of_work(request) as session:
+        try:
+            if not version_text.isdigit():
+                raise Conflict(STALE_MESSAGE, code="stale_version", field="version")
+            stored = session.get(Call, call_id)
+            if stored is None:
+                raise NotFound("no such call", field="call_id")
+            addition = typed.narrative.strip()
+            before = stored.narrative.rstrip()
+            narrative = f"{before}\n\n{addition}" if before else addition
+            service.assess(
+                session,
+                actor=actor_of(viewer),
+                call_id=call_id,
+                policies=policies_for(request),
+                answers={key: Answer(value) for key, value in typed.answers.items()},
+                narrative=narrative if addition else None,
+                expected_version=int(version_text),
+                now=now_for(request),
+            )
+        except NotFound:
+            return refused(request, "There is no call with that id.", 404)
+        except ServiceError as exc:
+            stale = exc.code == "stale_version"
+            if stale:
+                error = PageError("reassess-notes", STALE_MESSAGE, "reassess")
+            elif exc.field == "narrative":
+                error = PageError(
+                    "reassess-notes",
+                    f"The notes would be too long: keep them under {NARRATIVE_LIMIT:,} characters",
+                    "reassess",
+                )
+            else:
+                error = _error(exc, "reassess", "reassess-notes")
+            session.rollback()
+            return _call_page(
+                request,
+                viewer,
+                session,
+                call_id,
+                error=error,
+                typed=typed,
+                status_code=409 if stale else exc.http_status,
+            )
+        session.commit()
+    return _redirect(call_id, "reassessed")
 
 
 @router.post("/calls/{call_id}/decision", response_class=HTMLResponse)
@@ -346,7 +462,12 @@ async def offer_handover(request: Request, call_id: str) -> Response:
     viewer = viewer_for(request, Action.HANDOVER, form=form)
     if not isinstance(viewer, Viewer):
         return viewer
-    entered = {"agency": _text(form, "agency"), "kind": _text(form, "kind")}
+    entered = {
+        "agency": _text(form, "agency"),
+        "kind": _text(form, "kind"),
+        "arrived": _text(form, "arrived_at", 20).strip(),
+        "offer_note": _text(form, "note"),
+    }
     now = now_for(request)
     with unit_of_work(request) as session:
         try:
@@ -357,6 +478,9 @@ async def offer_handover(request: Request, call_id: str) -> Response:
                 if entered["kind"] in {k.value for k in HandoverKind}
                 else HandoverKind.STANDARD
             )
+            arrived_at = (
+                arrival_time(entered["arrived"], now) if kind is HandoverKind.S136 else None
+            )
             service.offer_handover(
                 session,
                 actor=actor_of(viewer),
@@ -364,19 +488,30 @@ async def offer_handover(request: Request, call_id: str) -> Response:
                 agency=Agency(entered["agency"]),
                 policies=policies_for(request),
                 kind=kind,
-                arrived_at=now if kind is HandoverKind.S136 else None,
-                note=_text(form, "note"),
+                arrived_at=arrived_at,
+                note=entered["offer_note"],
                 now=now,
             )
         except NotFound:
             return refused(request, "There is no call with that id.", 404)
         except ServiceError as exc:
+            arrival = exc.field == "arrived_at"
+            if arrival and exc.code == "future_time":
+                exc = ServiceError(
+                    "the arrival time is later than now: give a time today that has passed, "
+                    "in 24-hour UTC (HH:MM)",
+                    field="arrived_at",
+                )
             return _refused_again(
                 request,
                 viewer,
                 session,
                 call_id,
-                _error(exc, "offer", "offer-agency"),
+                _error(
+                    exc,
+                    "offer-arrived" if arrival else "offer",
+                    None if arrival else "offer-agency",
+                ),
                 entered,
                 422,
             )

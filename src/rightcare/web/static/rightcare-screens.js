@@ -73,6 +73,20 @@
     }
   });
 
+  // A handover's kind: the s136 arrival time shows only for a section 136 handover. (Not
+  // GOV.UK's conditional reveal: it puts aria-expanded on a radio, which ARIA does not allow.)
+  function showArrival() {
+    var arrival = document.getElementById("offer-kind-s136-arrival");
+    var s136 = document.getElementById("offer-kind-s136");
+    if (arrival && s136) {
+      arrival.classList.toggle("govuk-radios__conditional--hidden", !s136.checked);
+    }
+  }
+  document.addEventListener("change", function (event) {
+    if (event.target && event.target.name === "kind") showArrival();
+  });
+  showArrival();
+
   // After each update, tell screen readers the new recommendation, only when it changed.
   document.addEventListener("htmx:afterSwap", function (event) {
     var panel = event.target.querySelector ? event.target.querySelector("[data-status]") : null;
