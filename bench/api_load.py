@@ -427,6 +427,7 @@ def run(args: argparse.Namespace, workdir: Path, database_url: str | None) -> in
                 "rightcare.web.app:create_app_from_env",
                 "--timeout-worker-healthcheck",
                 "60",
+                "--no-access-log",  # as `rightcare serve` runs it
             ]
     argv += ["--host", HOST, "--port", str(port), "--workers", str(args.workers)]
     shown = ["rightcare", *argv[1:]] if argv[0].endswith("rightcare") else ["python", *argv[1:]]

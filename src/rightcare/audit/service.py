@@ -127,7 +127,10 @@ def _normalise_details(details: Mapping[str, Any] | None) -> dict[str, Any]:
     return loaded
 
 
-def _lock_chain(session: Session) -> None:
+def lock_chain(session: Session) -> None:
+    """Take the chain's writer lock now (held until the transaction ends). `record` takes it
+    too; take it first when the transaction would otherwise wait for it while holding another
+    hot lock (a new call's reference counter row)."""
     dialect = session.get_bind().dialect.name
     if dialect == "postgresql":
         session.execute(sa.select(sa.func.pg_advisory_xact_lock(ADVISORY_LOCK_KEY)))
@@ -151,7 +154,7 @@ def record(
     clean = _normalise_details(details)
     when = (at or utcnow()).astimezone(dt.UTC)
     session.flush()  # entries already pending in this session take their places first
-    _lock_chain(session)
+    lock_chain(session)
     last = session.execute(
         sa.select(AuditEntry.seq, AuditEntry.hash).order_by(AuditEntry.seq.desc()).limit(1)
     ).first()

@@ -14,6 +14,7 @@ from functools import lru_cache
 
 from sqlalchemy.orm import Session
 
+from rightcare.audit.service import lock_chain
 from rightcare.auth.actor import SYSTEM, Actor
 from rightcare.calls.access import (
     HANDLE,
@@ -77,6 +78,10 @@ def create_call(
     now = utc(now)
     if policies is not None and data.context.force is not None:
         _policy_for(policies, data.context.force)
+    # Every writer queues for the audit chain's lock; take it before the reference counter's row
+    # lock, so calls being opened do not hold the counter while they wait in that queue (which
+    # serialised them twice). The counter is then never contended; references stay unique.
+    lock_chain(session)
     call = Call(
         id=new_id(),
         reference=allocate_call_reference(session, year=now.year),

@@ -68,7 +68,13 @@ def serve(
             raise _fail("the database is not up to date: run `rightcare db upgrade` first")
         typer.echo(f"rightcare: {url}")
     if workers == 1:
-        uvicorn.run(create_app(settings, policies), host=host, port=port, log_level="info")
+        uvicorn.run(
+            create_app(settings, policies),
+            host=host,
+            port=port,
+            log_level="info",
+            access_log=False,  # a line per request costs time and names URLs (call ids)
+        )
     else:
         uvicorn.run(
             "rightcare.web.app:create_app_from_env",
@@ -77,6 +83,7 @@ def serve(
             port=port,
             workers=workers,
             log_level="info",
+            access_log=False,
             # Each worker imports the whole app (spaCy, SQLAlchemy): give it time on a slow box.
             timeout_worker_healthcheck=60,
         )

@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from rightcare.engine.store import PolicySet
 from rightcare.settings import Settings
+from rightcare.web.auth import TokenCache
 from rightcare.web.oidc_config import OidcConfig
 
 
@@ -37,6 +38,7 @@ class WebContext:
     http_client: Callable[[], httpx.Client] = default_http_client
     demo_banner: str | None = None
     extras: dict[str, object] = field(default_factory=dict)
+    token_cache: TokenCache = field(default_factory=TokenCache)
 
     def now(self) -> dt.datetime:
         return self.clock().astimezone(dt.UTC)

@@ -4,21 +4,28 @@
 
 Routes own their unit of work: they call `session.commit()` before answering, so nothing is
 acknowledged before it is stored; anything not committed is rolled back when the request ends.
+
+The cheap dependencies are `async def`, so they run on the event loop instead of taking a trip
+through the thread pool each; anything that may wait on the database still runs in a thread.
+Who is acting is settled in a short session of its own (an API token seen in the last second
+needs none), so a route that stores nothing, like POST /assess, never opens one.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
+from collections.abc import AsyncIterator
 from typing import Annotated, Any
 
 from fastapi import Depends, Request
 from sqlalchemy.orm import Session
+from starlette.concurrency import run_in_threadpool
 
 from rightcare.auth.actor import Actor
 from rightcare.auth.models import User
+from rightcare.auth.passwords import hash_token
 from rightcare.engine.store import PolicySet
-from rightcare.web.auth import actor_for_token, actor_for_user
+from rightcare.web.auth import actor_for_user
 from rightcare.web.context import WebContext
 from rightcare.web.errors import ProblemError
 from rightcare.web.permissions import Action, allowed
@@ -27,7 +34,7 @@ from rightcare.web.sessions import CSRF_HEADER, csrf_matches, fingerprint, read_
 SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 
 
-def get_context(request: Request) -> WebContext:
+async def get_context(request: Request) -> WebContext:
     context: WebContext = request.app.state.rightcare
     return context
 
@@ -35,26 +42,33 @@ def get_context(request: Request) -> WebContext:
 ContextDep = Annotated[WebContext, Depends(get_context)]
 
 
-def get_session(context: ContextDep) -> Iterator[Session]:
-    session = context.sessions()
+def _end_session(session: Session) -> None:
+    session.rollback()  # whatever the route did not commit
+    session.close()
+
+
+async def get_session(context: ContextDep) -> AsyncIterator[Session]:
+    session = context.sessions()  # connects only when first used
     try:
         yield session
     finally:
-        session.rollback()  # whatever the route did not commit
-        session.close()
+        if session.in_transaction():
+            await run_in_threadpool(_end_session, session)
+        else:
+            session.close()  # nothing begun (or all committed): no database work
 
 
 SessionDep = Annotated[Session, Depends(get_session)]
 
 
-def get_now(context: ContextDep) -> dt.datetime:
+async def get_now(context: ContextDep) -> dt.datetime:
     return context.now()
 
 
 NowDep = Annotated[dt.datetime, Depends(get_now)]
 
 
-def get_policies(context: ContextDep) -> PolicySet:
+async def get_policies(context: ContextDep) -> PolicySet:
     return context.policies
 
 
@@ -76,11 +90,24 @@ def _bearer(request: Request) -> str | None:
     return token.strip()
 
 
-def get_optional_actor(request: Request, session: SessionDep, context: ContextDep) -> Actor | None:
+def _signed_in_user(context: WebContext, user_id: int, fingerprint_: str | None) -> Actor | None:
+    with context.sessions() as session:
+        user = session.get(User, user_id)
+        if user is None or not user.active or fingerprint(user) != fingerprint_:
+            return None
+        return actor_for_user(user)
+
+
+async def get_optional_actor(request: Request, context: ContextDep) -> Actor | None:
     """The API token's system, else the signed-in person, else None."""
     token = _bearer(request)
     if token is not None:
-        actor = actor_for_token(session, token, now=context.now())
+        now = context.now()
+        actor = context.token_cache.get(hash_token(token), now=now)
+        if actor is None:
+            actor = await run_in_threadpool(
+                context.token_cache.lookup, context.sessions, token, now=now
+            )
         if actor is None:
             raise ProblemError(
                 401,
@@ -92,8 +119,8 @@ def get_optional_actor(request: Request, session: SessionDep, context: ContextDe
     browser = read_session(request, context.secret_key)
     if browser is None or browser.user_id is None:
         return None
-    user = session.get(User, browser.user_id)
-    if user is None or not user.active or fingerprint(user) != browser.fingerprint:
+    person = await run_in_threadpool(_signed_in_user, context, browser.user_id, browser.fingerprint)
+    if person is None:
         return None
     if request.method not in SAFE_METHODS and not csrf_matches(
         browser, context.secret_key, request.headers.get(CSRF_HEADER)
@@ -104,13 +131,13 @@ def get_optional_actor(request: Request, session: SessionDep, context: ContextDe
             "reload the page and try again",
             code="csrf",
         )
-    return actor_for_user(user)
+    return person
 
 
 OptionalActor = Annotated[Actor | None, Depends(get_optional_actor)]
 
 
-def get_current_actor(actor: OptionalActor) -> Actor:
+async def get_current_actor(actor: OptionalActor) -> Actor:
     if actor is None:
         raise ProblemError(
             401,
@@ -130,7 +157,7 @@ class Allowed:
     def __init__(self, action: Action) -> None:
         self.action = action
 
-    def __call__(self, actor: CurrentActor) -> Actor:
+    async def __call__(self, actor: CurrentActor) -> Actor:
         if not allowed(actor, self.action):
             who = "this API token" if actor.kind == "token" else "your role"
             raise ProblemError(

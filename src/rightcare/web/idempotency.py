@@ -23,6 +23,7 @@ from fastapi.encoders import jsonable_encoder
 from fastapi.responses import JSONResponse
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
+from starlette.concurrency import run_in_threadpool
 
 from rightcare.storage.models import IdempotencyKey
 from rightcare.web.deps import CurrentActor, NowDep, SessionDep
@@ -134,7 +135,7 @@ async def _request_digest(request: Request) -> str:
     return request_hash(request.method, request.url.path, await request.body())
 
 
-def get_idempotency(
+async def get_idempotency(
     digest: Annotated[str, Depends(_request_digest)],
     actor: CurrentActor,
     session: SessionDep,
@@ -157,7 +158,8 @@ def get_idempotency(
             field=HEADER,
         )
     found = Idempotency(key=key, principal=actor.name, request_hash=digest, at=now)
-    found.check(session)
+    if key is not None:  # only a keyed request needs the database here
+        await run_in_threadpool(found.check, session)
     return found
 
 

@@ -17,7 +17,7 @@ from rightcare.auth.actor import Actor
 from rightcare.auth.models import ApiToken
 from rightcare.auth.passwords import generate_token
 from rightcare.validation import NulFree
-from rightcare.web.deps import NowDep, SessionDep, allowed_actor
+from rightcare.web.deps import ContextDep, NowDep, SessionDep, allowed_actor
 from rightcare.web.errors import PROBLEM_RESPONSES, ProblemError
 from rightcare.web.permissions import Action, Scope
 
@@ -101,8 +101,10 @@ def revoke_token(
     actor: Annotated[Actor, allowed_actor(Action.MANAGE_TOKENS)],
     session: SessionDep,
     now: NowDep,
+    context: ContextDep,
 ) -> TokenRead:
-    """Revoke a token: it stops working at once. Revoking twice changes nothing."""
+    """Revoke a token: it stops working at once (within a second on other server workers, which
+    trust a token they have just checked for that long). Revoking twice changes nothing."""
     row = session.get(ApiToken, token_id)
     if row is None:
         raise ProblemError(404, f"no token with id {token_id}", code="not_found", field="token_id")
@@ -117,4 +119,5 @@ def revoke_token(
             at=now,
         )
         session.commit()
+    context.token_cache.clear()  # this worker stops trusting it now; others within a second
     return TokenRead.model_validate(row)
