@@ -14,12 +14,17 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from rightcare.narrative.cues import Reading, question_ids, read_narrative, read_narratives
+    from rightcare.narrative.batch import read_narratives
+    from rightcare.narrative.cues import Reading, question_ids, read_narrative
 
 __all__ = ["Reading", "question_ids", "read_narrative", "read_narratives"]
 
 
 def __getattr__(name: str) -> Any:
+    if name == "read_narratives":
+        from rightcare.narrative import batch
+
+        return batch.read_narratives
     if name in __all__:
         from rightcare.narrative import cues
 
