@@ -20,6 +20,7 @@ from rightcare.engine.errors import CallError, PackError
 from rightcare.engine.store import PolicySet, load_policy_set
 from rightcare.narrative.language_cli import language_app
 from rightcare.storage.cli import db_app
+from rightcare.training.cli import training_app
 from rightcare.web.cli import serve_app
 
 app = typer.Typer(
@@ -36,6 +37,7 @@ app.add_typer(language_app, name="language")
 app.add_typer(db_app, name="db")
 app.add_typer(audit_app, name="audit")
 app.add_typer(serve_app, name="serve")
+app.add_typer(training_app, name="training")
 
 PackOption = Annotated[
     Path | None, typer.Option("--pack", help="pack folder (default: the bundled national pack)")
