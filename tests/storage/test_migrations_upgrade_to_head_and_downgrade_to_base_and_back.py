@@ -19,6 +19,12 @@ TABLES = {
     "supervisor_review",
     "user_account",
     "user_role",
+    "training_attempt",
+    "training_answer",
+    "training_cohort",
+    "training_cohort_member",
+    "training_certificate",
+    "xapi_statement",
 }
 
 

@@ -12,6 +12,7 @@ def load_all_models() -> sa.MetaData:
     import rightcare.audit.models
     import rightcare.auth.models
     import rightcare.calls.models
-    import rightcare.storage.models  # noqa: F401
+    import rightcare.storage.models
+    import rightcare.training.models  # noqa: F401
 
     return Base.metadata
