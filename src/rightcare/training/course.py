@@ -59,7 +59,9 @@ class CourseSpec(_Strict):
     version: str = Field(pattern=r"^\d{4}\.\d+(\.\d+)?$", description="YYYY.N, e.g. 2026.1")
     title: str = Field(min_length=5)
     summary: str = ""
-    pack: Slug = Field(default="national-rcrp", description="id of the pack whose answers are taught")
+    pack: Slug = Field(
+        default="national-rcrp", description="id of the pack whose answers are taught"
+    )
     overlay: Slug | None = Field(default=None, description="a force overlay for a local course")
     pass_mark: int = Field(ge=1, le=100, description="module score (0-100) needed to pass")
     order: Order = Order.FIXED

@@ -259,6 +259,21 @@ def agencies_to_choose(policy: Policy) -> list[tuple[Agency, str]]:
     return [(a.id, a.name) for a in policy.agencies if a.id is not Agency.POLICE]
 
 
+# Keyed by object identity too: a reloaded library gives new objects, so no stale answer.
+_PREPARED: dict[tuple[str, str, int], Exercise] = {}
+
+
+def prepare_cached(policy: Policy, scenario: Scenario) -> Exercise:
+    """`prepare`, remembered per policy digest and scenario (the web app rebuilds runs often)."""
+    key = (policy.digest, scenario.id, id(scenario))
+    found = _PREPARED.get(key)
+    if found is None:
+        if len(_PREPARED) > 5000:  # a few policies' worth of the library; then start afresh
+            _PREPARED.clear()
+        found = _PREPARED[key] = prepare(policy, scenario)
+    return found
+
+
 def prepare_all(
     policy: Policy, scenarios: Iterable[Scenario], *, read_narrative: bool = True
 ) -> dict[str, Exercise]:

@@ -13,7 +13,9 @@ from dataclasses import dataclass, field
 
 from rightcare.engine.policy import Policy
 from rightcare.training.course import Course, Module, Order
-from rightcare.training.exercise import Exercise, Feedback, LearnerAnswer, mark, prepare
+from rightcare.training.exercise import Exercise, Feedback, LearnerAnswer, mark, prepare_cached
+
+REFRESHER = "policy-changes"  # the module id of a refresher attempt
 
 
 def new_seed() -> int:
@@ -75,12 +77,27 @@ class ModuleRun:
         chosen = new_seed() if seed is None else seed
         return cls(course, module, policy, chosen, draw(module, course.spec.order, chosen))
 
+    @classmethod
+    def refresher(
+        cls, course: Course, policy: Policy, scenario_ids: list[str], seed: int
+    ) -> ModuleRun:
+        """An attempt at chosen scenarios only (those whose answer changed with the policy)."""
+        scenarios = tuple(course.scenario(s) for s in scenario_ids)
+        module = Module(
+            id=REFRESHER,
+            title="What changed in the policy",
+            summary="Scenarios whose answer changed since you last took them.",
+            scenarios=scenarios,
+            draw=None,
+        )
+        return cls(course, module, policy, seed, list(scenario_ids))
+
     def exercise(self, scenario_id: str) -> Exercise:
         if scenario_id not in self.order:
             raise KeyError(f"scenario {scenario_id} is not in this attempt")
         if scenario_id not in self._exercises:
             scenario = self.course.scenario(scenario_id)
-            self._exercises[scenario_id] = prepare(self.policy, scenario)
+            self._exercises[scenario_id] = prepare_cached(self.policy, scenario)
         return self._exercises[scenario_id]
 
     def tries_left(self, scenario_id: str) -> int:
@@ -95,9 +112,10 @@ class ModuleRun:
 
     @property
     def current(self) -> str | None:
-        """The first scenario not yet answered (retries are offered, not forced)."""
+        """The first scenario not yet settled: after a wrong answer with a try left, the same
+        scenario again (with a hint), so every learner uses the same number of tries."""
         for scenario_id in self.order:
-            if not self.answers.get(scenario_id):
+            if not self.is_settled(scenario_id):
                 return scenario_id
         return None
 
