@@ -172,17 +172,20 @@ class SchemaKind(StrEnum):
     TABLES = "tables"
     OVERLAY = "overlay"
     SCENARIOS = "scenarios"
+    COURSE = "course"
 
 
 def schema_for(kind: SchemaKind) -> dict[str, Any]:
     """The JSON Schema of one file kind, for editors to check files as they are typed."""
     from rightcare.scenarios.models import ScenarioFile
+    from rightcare.training.course import CourseFile
 
     models: dict[SchemaKind, type[BaseModel]] = {
         SchemaKind.PACK: PackIndex,
         SchemaKind.TABLES: PackFile,
         SchemaKind.OVERLAY: Overlay,
         SchemaKind.SCENARIOS: ScenarioFile,
+        SchemaKind.COURSE: CourseFile,
     }
     schema: dict[str, Any] = models[kind].model_json_schema(by_alias=True)
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
@@ -197,7 +200,8 @@ def schema(
         Path | None, typer.Option("--out", help="write every kind's schema into this folder")
     ] = None,
 ) -> None:
-    """Print the JSON Schema of pack files (pack.yaml, table files, overlays, scenarios)."""
+    """Print the JSON Schema of pack files (pack.yaml, table files, overlays, scenarios) and
+    training course files."""
     if out is None:
         typer.echo(json.dumps(schema_for(kind), indent=2))
         return
