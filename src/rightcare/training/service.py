@@ -306,7 +306,7 @@ def passed_modules(
         )
         .group_by(TrainingAttempt.module_id)
     ).all()
-    return {module: int(score) for module, score in rows}
+    return {module: int(score or 0) for module, score in rows}
 
 
 def _issue_if_earned(
