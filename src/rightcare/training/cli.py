@@ -56,3 +56,7 @@ def list_courses(courses: CoursesOption = None) -> None:
             typer.echo(
                 f"  - {module.id}: {module.title} ({len(module.scenarios)} scenarios{drawn})"
             )
+
+
+# The sub-commands register themselves on `training_app` when imported.
+from rightcare.training import cli_export, cli_xapi  # noqa: E402, F401
