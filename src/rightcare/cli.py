@@ -157,6 +157,48 @@ def assess(
         raise typer.Exit(1)
 
 
+@app.command()
+def train(
+    course: Annotated[str, typer.Option("--course", help="course id")] = "rcrp-national",
+    module: Annotated[
+        str | None, typer.Option("--module", help="module id (default: choose from a list)")
+    ] = None,
+    seed: Annotated[
+        int | None, typer.Option("--seed", min=0, help="replay the draw of an earlier session")
+    ] = None,
+    results: Annotated[
+        Path | None, typer.Option("--results", help="write a JSON record of the attempt here")
+    ] = None,
+    limit: Annotated[
+        int | None,
+        typer.Option(
+            "--limit", min=1, help="only the first N scenarios drawn, for short classroom sessions"
+        ),
+    ] = None,
+    courses: Annotated[
+        list[Path] | None,
+        typer.Option("--courses", help="course files or folders (default: the bundled courses)"),
+    ] = None,
+) -> None:
+    """Take a training module in the terminal: keyboard only, for classrooms without the server.
+
+    Arrow keys (or j/k) and Enter; PgUp/PgDn scroll long feedback; q or Esc quits after asking.
+    The seed printed at the end replays the same scenarios in the same order.
+    """
+    from rightcare.training.tui import train as run_training  # keeps other commands light
+
+    code = run_training(
+        course_id=course,
+        module_id=module,
+        seed=seed,
+        results=results,
+        limit=limit,
+        courses=courses,
+    )
+    if code:
+        raise typer.Exit(code)
+
+
 def main() -> None:  # pragma: no cover - entry point
     app()
 
