@@ -6,6 +6,14 @@
     RIGHTCARE_SECRET_KEY        signs session cookies and CSRF tokens; at least 32 characters
     RIGHTCARE_SECRET_KEY_FILE   or: a file holding it (Docker/Kubernetes secrets)
     RIGHTCARE_DEMO              1 for the demo: a secret is generated if none is given
+    RIGHTCARE_XAPI_ENDPOINT     the Learning Record Store's xAPI base URL (statements go to
+                                {endpoint}/statements); unset: statements queue, none are sent
+    RIGHTCARE_XAPI_USERNAME     basic-auth user at the LRS
+    RIGHTCARE_XAPI_PASSWORD     its password (or RIGHTCARE_XAPI_PASSWORD_FILE)
+    RIGHTCARE_XAPI_HOMEPAGE     the account homePage that names learners (default
+                                https://rightcare.invalid)
+    RIGHTCARE_XAPI_ACTIVITY_BASE  IRI under which courses, modules and scenarios are named
+                                (default {homepage}/xapi)
 
 `get_settings()` reads once and caches; tests call `get_settings.cache_clear()` after changing
 the environment, or `with get_settings.override(Settings(...)):` to inject one.
@@ -18,6 +26,7 @@ import secrets
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TypedDict
 
 from pydantic import BaseModel, ConfigDict, SecretStr
 
@@ -50,6 +59,12 @@ class Settings(BaseModel):
     database_url: str
     secret_key: SecretStr | None = None
     demo: bool = False
+    xapi_endpoint: str | None = None
+    xapi_username: str | None = None
+    xapi_password: SecretStr | None = None
+    xapi_homepage: str = "https://rightcare.invalid"
+    xapi_activity_base: str = "https://rightcare.invalid/xapi"
+    xapi_flush_seconds: float = 5.0
 
     def require_secret_key(self) -> str:
         """The secret, or a clear refusal for the parts (sign-in, sessions) that need one."""
@@ -104,6 +119,37 @@ def _read_secret(environ: Mapping[str, str]) -> str | None:
     return direct
 
 
+class _XapiSettings(TypedDict):
+    xapi_endpoint: str | None
+    xapi_username: str | None
+    xapi_password: SecretStr | None
+    xapi_homepage: str
+    xapi_activity_base: str
+
+
+def _xapi(env: Mapping[str, str]) -> _XapiSettings:
+    """The Learning Record Store settings: only http(s) endpoints, a password from a file."""
+    endpoint = env.get("RIGHTCARE_XAPI_ENDPOINT", "").strip().rstrip("/") or None
+    if endpoint and not endpoint.startswith(("https://", "http://")):
+        raise SettingsError(f"RIGHTCARE_XAPI_ENDPOINT must start with https://, not {endpoint!r}")
+    password = env.get("RIGHTCARE_XAPI_PASSWORD")
+    if password is None and env.get("RIGHTCARE_XAPI_PASSWORD_FILE"):
+        try:
+            password = Path(env["RIGHTCARE_XAPI_PASSWORD_FILE"]).read_text("utf-8").strip()
+        except OSError as exc:
+            raise SettingsError(f"cannot read RIGHTCARE_XAPI_PASSWORD_FILE: {exc}") from exc
+    homepage = env.get("RIGHTCARE_XAPI_HOMEPAGE", "").strip().rstrip("/")
+    homepage = homepage or "https://rightcare.invalid"
+    base = env.get("RIGHTCARE_XAPI_ACTIVITY_BASE", "").strip().rstrip("/") or f"{homepage}/xapi"
+    return _XapiSettings(
+        xapi_endpoint=endpoint,
+        xapi_username=env.get("RIGHTCARE_XAPI_USERNAME") or None,
+        xapi_password=SecretStr(password) if password else None,
+        xapi_homepage=homepage,
+        xapi_activity_base=base,
+    )
+
+
 def _demo_secret(data_dir: Path) -> str:
     """A random secret kept in the data dir, so every demo worker signs cookies alike."""
     path = data_dir / DEMO_SECRET_FILE
@@ -152,6 +198,7 @@ def load_settings(environ: Mapping[str, str] | None = None) -> Settings:
         database_url=normalise_database_url(url),
         secret_key=SecretStr(secret) if secret else None,
         demo=demo,
+        **_xapi(env),
     )
 
 

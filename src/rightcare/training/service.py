@@ -26,6 +26,7 @@ from rightcare.training.course import Course
 from rightcare.training.exercise import Feedback, LearnerAnswer
 from rightcare.training.models import TrainingAnswer, TrainingAttempt, TrainingCertificate
 from rightcare.training.run import REFRESHER, ModuleResult, ModuleRun, new_seed
+from rightcare.training.xapi import emit as xapi
 
 
 @dataclass(frozen=True)
@@ -166,6 +167,7 @@ def start_attempt(
     )
     session.add(attempt)
     _audit(session, actor, "training.attempt.started", attempt, now, seed=run.seed)
+    xapi.attempt_started(session, attempt, run, actor.name)  # queued in this transaction
     return attempt
 
 
@@ -258,6 +260,7 @@ def answer_scenario(
     )
     session.add(row)
     attempt.answers.append(row)
+    xapi.answered(session, attempt, run, row, feedback, actor.name)
     _audit(
         session,
         actor,
@@ -288,6 +291,7 @@ def answer_scenario(
         )
         if result.passed and attempt.module_id != REFRESHER:
             certificate = _issue_if_earned(session, actor, catalogue, attempt, now)
+        xapi.attempt_completed(session, attempt, run, result, certificate, actor.name)
     return AnswerOutcome(feedback, run, attempt, result, certificate)
 
 
