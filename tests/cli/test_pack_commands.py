@@ -99,5 +99,5 @@ def test_schema_out_writes_one_file_per_kind(tmp_path: Path) -> None:
     assert result.exit_code == 0
     names = sorted(p.name for p in tmp_path.iterdir())
     assert names == [
-        f"rightcare-{k}.schema.json" for k in ("overlay", "pack", "scenarios", "tables")
+        f"rightcare-{k}.schema.json" for k in ("course", "overlay", "pack", "scenarios", "tables")
     ]

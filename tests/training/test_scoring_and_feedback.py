@@ -10,6 +10,7 @@ from rightcare.training.exercise import (
     DONT_KNOW,
     Choice,
     LearnerAnswer,
+    agencies_to_choose,
     choice_for,
     mark,
     prepare,
@@ -130,3 +131,20 @@ def test_what_the_notes_already_say_is_not_counted_as_a_missed_question(
     read = prepare(policy, scenario)
     unread = prepare(policy, scenario, read_narrative=False)
     assert {k.id for k in read.key_questions} < {k.id for k in unread.key_questions}
+
+
+def test_every_training_scenario_can_be_answered_fully_right_from_the_choices_offered(
+    catalogue: Catalogue,
+) -> None:
+    course = catalogue.course("rcrp-national")
+    policy = catalogue.policy_for(course)
+    offered = {agency for agency, _ in agencies_to_choose(policy)}
+    for module in course.modules:
+        for scenario in module.scenarios:
+            exercise = prepare(policy, scenario, read_narrative=False)
+            agency = None if exercise.choice is Choice.DUTY else exercise.agency
+            assert agency is None or agency in offered, scenario.id
+            answer = LearnerAnswer(
+                choice=exercise.choice, agency=agency, asked=[k.id for k in exercise.key_questions]
+            )
+            assert mark(policy, exercise, answer).score == 100, scenario.id

@@ -255,8 +255,15 @@ def mark(policy: Policy, exercise: Exercise, answer: LearnerAnswer) -> Feedback:
 
 
 def agencies_to_choose(policy: Policy) -> list[tuple[Agency, str]]:
-    """The agencies a learner may name as best placed (everyone but police), with names."""
-    return [(a.id, a.name) for a in policy.agencies if a.id is not Agency.POLICE]
+    """The agencies a learner may name as best placed, with names: the partners, then police.
+
+    Police come last and are offered because a discretionary call can have police as the best
+    placed agency (a partner cannot respond in time, so police may choose to go); a learner
+    must be able to give that answer, not only the partners'.
+    """
+    partners = [(a.id, a.name) for a in policy.agencies if a.id is not Agency.POLICE]
+    police = [(a.id, a.name) for a in policy.agencies if a.id is Agency.POLICE]
+    return partners + police
 
 
 # Keyed by object identity too: a reloaded library gives new objects, so no stale answer.
