@@ -8,11 +8,8 @@ from __future__ import annotations
 from typing import NoReturn
 
 import typer
-from sqlalchemy.exc import SQLAlchemyError
 
-from rightcare.audit.service import verify as verify_chain
 from rightcare.settings import SettingsError, get_settings
-from rightcare.storage.engine import DatabaseUrlError, make_engine, make_sessionmaker
 
 audit_app = typer.Typer(
     help="The audit log: check that no entry was changed or removed.",
@@ -35,6 +32,12 @@ def _fail(message: str) -> NoReturn:
 @audit_app.command()
 def verify() -> None:
     """Walk the hash chain from the first entry; name the first broken link if any."""
+    # Imported here so other commands do not pay for SQLAlchemy at start-up.
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from rightcare.audit.service import verify as verify_chain
+    from rightcare.storage.engine import DatabaseUrlError, make_engine, make_sessionmaker
+
     try:
         engine = make_engine(get_settings().database_url)
     except (SettingsError, DatabaseUrlError) as exc:

@@ -9,16 +9,18 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import Annotated, NoReturn
+from typing import TYPE_CHECKING, Annotated, NoReturn
 
 import typer
-from sqlalchemy.exc import SQLAlchemyError
-from sqlalchemy.orm import Session, sessionmaker
 
 from rightcare.settings import SettingsError, get_settings
-from rightcare.storage.engine import DatabaseUrlError, make_engine, make_sessionmaker
 from rightcare.training.cli import training_app
-from rightcare.training.xapi.outbox import Lrs, flush, outbox_status
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session, sessionmaker
+
+# The outbox (SQLAlchemy, httpx, the xAPI validator) is imported inside the commands, so every
+# other `rightcare` command starts without it.
 
 xapi_app = typer.Typer(
     help="xAPI statements waiting for, or sent to, the Learning Record Store.",
@@ -34,6 +36,10 @@ def _fail(message: str) -> NoReturn:
 
 @contextmanager
 def _sessions() -> Iterator[sessionmaker[Session]]:
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from rightcare.storage.engine import DatabaseUrlError, make_engine, make_sessionmaker
+
     try:
         engine = make_engine(get_settings().database_url)
     except (SettingsError, DatabaseUrlError) as exc:
@@ -62,6 +68,8 @@ def _age(delta: dt.timedelta | None) -> str:
 @xapi_app.command("status")
 def status() -> None:
     """Statements queued, sent, failing and refused, and how long the oldest has waited."""
+    from rightcare.training.xapi.outbox import Lrs, outbox_status
+
     now = dt.datetime.now(dt.UTC)
     with _sessions() as sessions, sessions() as session:
         found = outbox_status(session)
@@ -83,6 +91,8 @@ def flush_now(
     ] = False,
 ) -> None:
     """Send every queued statement now, ignoring the retry wait."""
+    from rightcare.training.xapi.outbox import Lrs, flush
+
     lrs = Lrs.from_settings(get_settings())
     if lrs is None:
         _fail("no LRS configured: set RIGHTCARE_XAPI_ENDPOINT (statements stay queued meanwhile)")
