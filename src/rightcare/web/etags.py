@@ -1,4 +1,5 @@
-"""Optimistic concurrency: a call's ETag is `W/"<version>"`; updates send it back as If-Match.
+"""Optimistic concurrency: a call's ETag is `W/"<version>"`; updates send it back as If-Match,
+and a reader polling a call sends it as If-None-Match to get 304 while nothing has changed.
 
 A missing If-Match where one is required is 428; a stale one is 412 (the service compares the
 version inside the transaction, and the database's version column catches a race after that).
@@ -14,6 +15,14 @@ from fastapi import Header
 from rightcare.web.errors import ProblemError
 
 _TAG = re.compile(r'^\s*(?:W/)?"?(\d{1,18})"?\s*$')
+
+IfNoneMatch = Annotated[
+    str | None,
+    Header(
+        alias="If-None-Match",
+        description="the ETag you hold; if the call is unchanged the reply is 304 with no body",
+    ),
+]
 
 IfMatch = Annotated[
     str | None,
@@ -51,3 +60,17 @@ def expected_version(if_match: str | None, *, required: bool = False) -> int | N
             field="If-Match",
         )
     return int(found.group(1))
+
+
+def matches_any(if_none_match: str | None, version: int) -> bool:
+    """True if If-None-Match names this version (or is `*`): the client's copy is current."""
+    if not if_none_match:
+        return False
+    for candidate in if_none_match.split(","):
+        candidate = candidate.strip()
+        if candidate == "*":
+            return True
+        found = _TAG.match(candidate)
+        if found is not None and int(found.group(1)) == version:
+            return True
+    return False

@@ -10,7 +10,7 @@ import datetime as dt
 from typing import Annotated
 
 from fastapi import APIRouter, Path, Query
-from fastapi.responses import JSONResponse
+from fastapi.responses import JSONResponse, Response
 from pydantic import ConfigDict, Field
 
 from rightcare.auth.actor import Actor
@@ -31,7 +31,7 @@ from rightcare.engine.vocab import Agency, Answer, PoliceResponse
 from rightcare.validation import NulFree
 from rightcare.web.deps import NowDep, PoliciesDep, SessionDep, allowed_actor
 from rightcare.web.errors import PROBLEM_RESPONSES, ProblemError
-from rightcare.web.etags import IfMatch, etag, expected_version
+from rightcare.web.etags import IfMatch, IfNoneMatch, etag, expected_version, matches_any
 from rightcare.web.idempotency import IdempotencyDep
 from rightcare.web.permissions import Action
 
@@ -145,18 +145,25 @@ def list_calls(
 @router.get(
     "/calls/{call_id}",
     response_model=CallRead,
-    responses={**PROBLEM_RESPONSES, 404: {"description": "No such call"}},
+    responses={
+        **PROBLEM_RESPONSES,
+        304: {"description": "Unchanged since the ETag sent as If-None-Match"},
+        404: {"description": "No such call"},
+    },
 )
 def get_call(
     call_id: CallId,
     actor: Annotated[Actor, allowed_actor(Action.READ_CALLS)],
     session: SessionDep,
     now: NowDep,
-) -> JSONResponse:
+    if_none_match: IfNoneMatch = None,
+) -> Response:
     """One call, with its ETag. Personal details are masked unless you may see them (and every
-    view of them is audited)."""
+    view of them is audited). With If-None-Match naming the current ETag: 304, no body."""
     read = service.get_call(session, actor=actor, call_id=call_id, now=now)
-    session.commit()  # the personal.viewed audit entry, if any
+    session.commit()  # the personal.viewed audit entry, if any (a 304 is a view too)
+    if matches_any(if_none_match, read.version):
+        return Response(status_code=304, headers={"ETag": etag(read.version)})
     return JSONResponse(read.model_dump(mode="json"), headers={"ETag": etag(read.version)})
 
 
