@@ -6,7 +6,11 @@ from typing import Any
 
 import pytest
 
-from tests.browser.conftest import describe, run_axe, save_artifact
+from tests.browser.conftest import describe, run_axe, save_artifact, sign_in_as
+from tests.browser.test_training_a_scenario_is_played_by_keyboard import (
+    play_to_feedback,
+    start_first_module,
+)
 
 RESULTS: dict[str, list[str]] = {}
 
@@ -107,3 +111,63 @@ def test_sign_in_screen(browser: Any, live_app: Any) -> None:
         check(tab, "sign in")
     finally:
         context.close()
+
+
+def test_training_home(page: Any) -> None:
+    page.goto("/training")
+    check(page, "training, my courses")
+
+
+def test_training_call_with_the_callers_reply(page: Any) -> None:
+    start_first_module(page)
+    page.locator(".app-ask").first.click()
+    page.wait_for_selector("#replies-list")
+    check(page, "training, a call with the caller's reply")
+
+
+def test_training_call_with_its_error_summary(page: Any) -> None:
+    start_first_module(page)
+    page.click("#submit-decision")
+    page.wait_for_selector("main .govuk-error-summary")
+    check(page, "training, a decision with an error summary")
+
+
+def test_training_feedback(page: Any) -> None:
+    start_first_module(page)
+    play_to_feedback(page)
+    check(page, "training, feedback on a call")
+
+
+def test_training_module_result(page: Any) -> None:
+    page.goto("/training")
+    page.click("#start-rcrp-national-conveyance")
+    page.wait_for_url("**/training/attempts/*")
+    for _ in range(40):  # ten calls, at most two tries each
+        if page.locator("#module-result").count():
+            break
+        if page.locator("#next-call").count():
+            page.click("#next-call")
+            continue
+        page.check("#choice-duty")
+        page.click("#submit-decision")
+        page.wait_for_load_state()
+    assert page.locator("#module-result").count() == 1
+    check(page, "training, module result")
+
+
+def test_trainer_screens(browser: Any, live_app: Any) -> None:
+    tab = sign_in_as(browser, live_app, "trainer", "/training/trainer")
+    try:
+        check(tab, "trainer, cohorts")
+        tab.fill("#cohort-name", "Axe check cohort")
+        tab.click("#create-cohort")
+        tab.wait_for_selector("#done-message")
+        tab.fill("#member-username", "handler")
+        tab.click("#add-member")
+        tab.wait_for_selector("#completion")
+        check(tab, "trainer, a cohort with a member")
+        tab.click("#add-member")  # blank: the error summary
+        tab.wait_for_selector("main .govuk-error-summary")
+        check(tab, "trainer, a cohort with an error summary")
+    finally:
+        tab.context.close()

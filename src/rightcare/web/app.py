@@ -7,6 +7,7 @@ API at /api/v1 (OpenAPI at /api/v1/openapi.json, docs at /api/v1/docs), pages fr
 from __future__ import annotations
 
 import datetime as dt
+import gc
 from collections.abc import Callable
 from typing import Any
 
@@ -16,15 +17,19 @@ from fastapi.staticfiles import StaticFiles
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from rightcare import __version__
+from rightcare.calls.assessing import assess_call
 from rightcare.engine.store import PolicySet, load_policy_set
 from rightcare.settings import Settings, get_settings
 from rightcare.storage.engine import engine_for, make_sessionmaker
+from rightcare.training.xapi.background import outbox_lifespan
 from rightcare.web import oidc, pages, signin
 from rightcare.web.api import api_router
 from rightcare.web.context import WebContext, default_http_client, utc_now
 from rightcare.web.errors import install_error_handlers
 from rightcare.web.idempotency import Replay, on_replay
 from rightcare.web.oidc_config import OidcConfig, load_oidc_config
+from rightcare.web.pages import training as training_pages
+from rightcare.web.pages import training_trainer
 
 API_PREFIX = "/api/v1"
 
@@ -99,6 +104,7 @@ def create_app(
         openapi_url=f"{API_PREFIX}/openapi.json",
         docs_url=f"{API_PREFIX}/docs",
         redoc_url=None,
+        lifespan=outbox_lifespan(settings, context.sessions, context.now),  # xAPI sender
     )
     app.state.rightcare = context
     install_error_handlers(app)
@@ -106,6 +112,8 @@ def create_app(
     app.include_router(api_router, prefix=API_PREFIX)
     app.include_router(signin.router)
     app.include_router(pages.router)
+    app.include_router(training_pages.router)
+    app.include_router(training_trainer.router)
     app.include_router(oidc.router)
     app.mount("/static", StaticFiles(directory=signin.WEB_DIR / "static"), name="static")
     app.add_middleware(SecurityHeaders)
@@ -114,7 +122,19 @@ def create_app(
 
 def create_app_from_env() -> FastAPI:
     """For `uvicorn --factory rightcare.web.app:create_app_from_env` (one per worker)."""
-    return create_app()
+    return ready_for_traffic(create_app())
+
+
+def ready_for_traffic(app: FastAPI) -> FastAPI:
+    """Before serving: load the narrative reader (spaCy), which the first call's notes would
+    otherwise wait for, then move every object alive now out of the garbage collector's sight.
+    The app holds a few hundred thousand long-lived objects (language model, policies,
+    routes); a full collection walks them all (about 65 ms here) and stalls every request in
+    flight. Frozen, they are never walked again; new objects are collected as before."""
+    assess_call(context_of(app).policies, {"narrative": "Caller is worried about her neighbour."})
+    gc.collect()
+    gc.freeze()
+    return app
 
 
 def context_of(app: Any) -> WebContext:

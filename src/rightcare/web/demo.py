@@ -1,5 +1,5 @@
 """The demo: SQLite under ./var/demo, one user per role with a fresh password each start, and a
-few calls clearly labelled SYNTHETIC."""
+few calls and a training cohort, clearly labelled SYNTHETIC."""
 
 from __future__ import annotations
 
@@ -25,6 +25,7 @@ from rightcare.storage.engine import engine_for, session_scope
 from rightcare.storage.migrate import upgrade
 
 DEMO_DIR = Path("var/demo")
+DEMO_COHORT = "SYNTHETIC demo cohort"  # the demo users, following the national course
 
 # (username, display name, role, may see personal details)
 DEMO_USERS: tuple[tuple[str, str, Role, bool], ...] = (
@@ -125,6 +126,33 @@ def seed_synthetic_calls(session: Session, *, policies: PolicySet, now: dt.datet
     return len(SYNTHETIC_CALLS)
 
 
+def seed_demo_cohort(session: Session, *, now: dt.datetime) -> bool:
+    """A cohort of the demo handler and supervisor for the trainer to follow, once."""
+    from rightcare.training.models import TrainingCohort, TrainingCohortMember
+
+    if session.scalar(sa.select(TrainingCohort.id).where(TrainingCohort.name == DEMO_COHORT)):
+        return False
+    cohort = TrainingCohort(
+        name=DEMO_COHORT, course_id="rcrp-national", created_at=now, created_by=SYSTEM.name
+    )
+    users = session.execute(
+        sa.select(User).where(User.username.in_(["handler", "supervisor"]))
+    ).scalars()
+    cohort.members = [TrainingCohortMember(user_id=u.id, added_at=now) for u in users]
+    session.add(cohort)
+    session.flush()
+    record(
+        session,
+        actor=SYSTEM.name,
+        action="training.cohort.created",
+        entity="training_cohort",
+        entity_id=cohort.id,
+        details={"course": "rcrp-national", "title": DEMO_COHORT, "synthetic": True},
+        at=now,
+    )
+    return True
+
+
 def prepare_demo(
     policies: PolicySet, *, data_dir: Path = DEMO_DIR, now: dt.datetime | None = None
 ) -> DemoSetup:
@@ -137,6 +165,7 @@ def prepare_demo(
     with session_scope(engine_for(settings.database_url)) as session:
         passwords = reset_demo_users(session, now=when)
         created = seed_synthetic_calls(session, policies=policies, now=when)
+        seed_demo_cohort(session, now=when)
     return DemoSetup(settings=settings, environ=environ, passwords=passwords, calls_created=created)
 
 

@@ -182,6 +182,9 @@ NAV = (
     NavItem("/calls", "Call history", Action.READ_CALLS),
     NavItem("/supervisor", "Supervisor queue", Action.SUPERVISOR_QUEUE),
     NavItem("/policy", "Policy", Action.READ_POLICY),
+    # Training is for everyone with a role, and every role may read the policy it teaches.
+    NavItem("/training", "Training", Action.READ_POLICY),
+    NavItem("/training/trainer", "Trainer", Action.TRAIN),
 )
 
 
