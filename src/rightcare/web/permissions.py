@@ -31,7 +31,8 @@ class Action(StrEnum):
     SUPERVISOR_QUEUE = "supervisor_queue"
     SIGN_OFF = "sign_off"
     REVIEW = "review"
-    TRAIN = "train"
+    TRAIN = "train"  # the trainer's area: cohorts, results, exports
+    LEARN = "learn"  # take training: every person with a role, never an API token
     READ_AGGREGATE = "read_aggregate"
     VERIFY_AUDIT = "verify_audit"
     MANAGE_USERS = "manage_users"
@@ -49,6 +50,7 @@ _HANDLING = frozenset(
         Action.ADVISE,
         Action.HANDOVER,
         Action.READ_TIMELINE,
+        Action.LEARN,
     }
 )
 
@@ -56,12 +58,20 @@ ROLE_ACTIONS: dict[Role, frozenset[Action]] = {
     Role.CALL_HANDLER: _HANDLING,
     Role.SUPERVISOR: _HANDLING
     | {Action.SUPERVISOR_QUEUE, Action.SIGN_OFF, Action.REVIEW, Action.READ_AGGREGATE},
-    Role.TRAINER: frozenset({Action.ASSESS, Action.READ_POLICY, Action.TRAIN}),
-    Role.ANALYST: frozenset({Action.READ_POLICY, Action.READ_AGGREGATE}),
+    Role.TRAINER: frozenset({Action.ASSESS, Action.READ_POLICY, Action.TRAIN, Action.LEARN}),
+    Role.ANALYST: frozenset({Action.READ_POLICY, Action.READ_AGGREGATE, Action.LEARN}),
     Role.AUDITOR: frozenset(
-        {Action.READ_POLICY, Action.READ_CALLS, Action.READ_TIMELINE, Action.VERIFY_AUDIT}
+        {
+            Action.READ_POLICY,
+            Action.READ_CALLS,
+            Action.READ_TIMELINE,
+            Action.VERIFY_AUDIT,
+            Action.LEARN,
+        }
     ),
-    Role.ADMIN: frozenset({Action.READ_POLICY, Action.MANAGE_USERS, Action.MANAGE_TOKENS}),
+    Role.ADMIN: frozenset(
+        {Action.READ_POLICY, Action.MANAGE_USERS, Action.MANAGE_TOKENS, Action.LEARN}
+    ),
 }
 
 

@@ -183,7 +183,7 @@ NAV = (
     NavItem("/supervisor", "Supervisor queue", Action.SUPERVISOR_QUEUE),
     NavItem("/policy", "Policy", Action.READ_POLICY),
     # Training is for everyone with a role, and every role may read the policy it teaches.
-    NavItem("/training", "Training", Action.READ_POLICY),
+    NavItem("/training", "Training", Action.LEARN),
     NavItem("/training/trainer", "Trainer", Action.TRAIN),
 )
 

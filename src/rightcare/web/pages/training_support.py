@@ -14,9 +14,8 @@ from rightcare.training.catalogue import Catalogue, load_catalogue
 from rightcare.web.pages.common import Viewer, policies_for, refused, viewer_for
 from rightcare.web.permissions import Action
 
-# Training is open to everyone with a role. Every role holds READ_POLICY (the policy is what
-# training teaches), so it is the gate until the permission table has a learning action.
-LEARN = Action.READ_POLICY
+# Training is open to every person with a role (see permissions.ROLE_ACTIONS).
+LEARN = Action.LEARN
 
 _LOADING = threading.Lock()
 
