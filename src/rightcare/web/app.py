@@ -30,6 +30,7 @@ from rightcare.web.idempotency import Replay, on_replay
 from rightcare.web.oidc_config import OidcConfig, load_oidc_config
 from rightcare.web.pages import training as training_pages
 from rightcare.web.pages import training_trainer
+from rightcare.web.sessions import SessionRefresh
 
 API_PREFIX = "/api/v1"
 
@@ -116,6 +117,7 @@ def create_app(
     app.include_router(training_trainer.router)
     app.include_router(oidc.router)
     app.mount("/static", StaticFiles(directory=signin.WEB_DIR / "static"), name="static")
+    app.add_middleware(SessionRefresh)
     app.add_middleware(SecurityHeaders)
     return app
 

@@ -4,7 +4,10 @@ The session lives in the cookie itself, signed with the settings' secret key (it
 HMAC-SHA256 with a timestamp): no session table, so any number of workers or hosts agree
 without sharing memory. It holds only a random nonce, the user's id and a fingerprint of the
 user's credentials; changing a password (or deactivating the user) ends every session at once.
-Sessions last one shift (`SESSION_MAX_AGE`); signing out clears the cookie.
+Sessions last one shift at most (`SESSION_MAX_AGE`, counted from sign-in) and end after
+`SESSION_IDLE` without a request (an unattended screen in a shared control room); any request
+more than `REFRESH_AFTER` after the cookie was signed re-signs it (`SessionRefresh`), so a
+handler at work is never signed out mid-call. Signing out clears the cookie.
 
 Every visitor gets a nonce (an anonymous session) before signing in, so the sign-in form has a
 CSRF token too; signing in issues a fresh nonce, so a planted cookie is worth nothing.
@@ -19,16 +22,21 @@ from __future__ import annotations
 import hashlib
 import hmac
 import secrets
+import time
 from dataclasses import dataclass
+from typing import Any
 
-from itsdangerous import BadSignature, URLSafeTimedSerializer
+from itsdangerous import BadSignature, TimestampSigner, URLSafeTimedSerializer
 from starlette.requests import HTTPConnection
 from starlette.responses import Response
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from rightcare.auth.models import User
 
 COOKIE_NAME = "rightcare_session"
 SESSION_MAX_AGE = 12 * 60 * 60  # seconds: one long shift
+SESSION_IDLE = 60 * 60  # seconds without a request before a signed-in session ends
+REFRESH_AFTER = 5 * 60  # re-sign the cookie at most this often, not on every request
 CSRF_HEADER = "X-CSRF-Token"
 CSRF_FIELD = "csrf_token"
 _SALT = "rightcare.session.v1"
@@ -39,6 +47,8 @@ class BrowserSession:
     nonce: str
     user_id: int | None = None
     fingerprint: str | None = None
+    started: int | None = None  # when the person signed in (epoch seconds)
+    signed_at: float | None = None  # when this cookie was last signed (epoch seconds)
 
 
 def fingerprint(user: User) -> str:
@@ -47,25 +57,56 @@ def fingerprint(user: User) -> str:
     return hashlib.sha256(material.encode("utf-8")).hexdigest()[:24]
 
 
+def _now() -> float:
+    """The sessions' clock (tests move it to check idle and shift limits)."""
+    return time.time()
+
+
+class _Signer(TimestampSigner):
+    def get_timestamp(self) -> int:
+        return int(_now())
+
+
 def _serializer(secret: str) -> URLSafeTimedSerializer:
-    return URLSafeTimedSerializer(secret, salt=_SALT)
+    return URLSafeTimedSerializer(secret, salt=_SALT, signer=_Signer)
 
 
 def read_session(conn: HTTPConnection, secret: str) -> BrowserSession | None:
     raw = conn.cookies.get(COOKIE_NAME)
     if not raw:
         return None
+    return decode_session(raw, secret)
+
+
+def decode_session(raw: str, secret: str, *, now: float | None = None) -> BrowserSession | None:
+    """The session in a cookie value, or None if forged, expired or idle too long."""
     try:
-        data = _serializer(secret).loads(raw, max_age=SESSION_MAX_AGE)
+        data, signed = _serializer(secret).loads(
+            raw, max_age=SESSION_MAX_AGE, return_timestamp=True
+        )
     except BadSignature:  # also SignatureExpired
         return None
     if not isinstance(data, dict) or not isinstance(data.get("n"), str):
         return None
     user_id = data.get("u")
+    signed_at = signed.timestamp()
+    if not isinstance(user_id, int):
+        return BrowserSession(nonce=data["n"], signed_at=signed_at)
+    started = data.get("s")
+    moment = _now() if now is None else now
+    if (
+        not isinstance(started, int)
+        or moment - started > SESSION_MAX_AGE
+        or moment - signed_at > SESSION_IDLE
+    ):
+        return None  # signed out: the shift is over, or the screen was left unattended
+    fingerprint_ = data.get("f")
     return BrowserSession(
         nonce=data["n"],
-        user_id=user_id if isinstance(user_id, int) else None,
-        fingerprint=data.get("f") if isinstance(data.get("f"), str) else None,
+        user_id=user_id,
+        fingerprint=fingerprint_ if isinstance(fingerprint_, str) else None,
+        started=started,
+        signed_at=signed_at,
     )
 
 
@@ -73,7 +114,9 @@ def new_session(user: User | None = None) -> BrowserSession:
     nonce = secrets.token_urlsafe(24)
     if user is None:
         return BrowserSession(nonce=nonce)
-    return BrowserSession(nonce=nonce, user_id=user.id, fingerprint=fingerprint(user))
+    return BrowserSession(
+        nonce=nonce, user_id=user.id, fingerprint=fingerprint(user), started=int(_now())
+    )
 
 
 def cookie_is_secure(conn: HTTPConnection, *, demo: bool) -> bool:
@@ -92,6 +135,7 @@ def write_session(
     if session.user_id is not None:
         payload["u"] = session.user_id
         payload["f"] = session.fingerprint
+        payload["s"] = session.started if session.started is not None else int(_now())
     response.set_cookie(
         COOKIE_NAME,
         _serializer(secret).dumps(payload),
@@ -123,3 +167,49 @@ def csrf_matches(session: BrowserSession | None, secret: str, offered: str | Non
     if session is None or not offered:
         return False
     return hmac.compare_digest(csrf_token(session, secret), offered)
+
+
+class SessionRefresh:
+    """Re-sign a signed-in session's cookie on activity, so only an idle screen times out.
+
+    Leaves alone any reply that sets or clears the session cookie itself (sign-in, sign-out).
+    The secret and demo flag come from the app's WebContext (`app.state.rightcare`).
+    """
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        conn = HTTPConnection(scope)
+        raw = conn.cookies.get(COOKIE_NAME)
+        context: Any = getattr(getattr(scope.get("app"), "state", None), "rightcare", None)
+        if not raw or context is None:
+            await self.app(scope, receive, send)
+            return
+        session = decode_session(raw, context.secret_key)
+        stale = (
+            session is not None
+            and session.user_id is not None
+            and session.signed_at is not None
+            and _now() - session.signed_at > REFRESH_AFTER
+        )
+        if not stale or session is None:
+            await self.app(scope, receive, send)
+            return
+        fresh = Response()
+        write_session(fresh, conn, session, secret=context.secret_key, demo=context.settings.demo)
+        cookie = [(k, v) for k, v in fresh.raw_headers if k == b"set-cookie"]
+        name = COOKIE_NAME.encode() + b"="
+
+        async def send_refreshed(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                headers = list(message.get("headers", []))
+                sets_own = any(k == b"set-cookie" and v.startswith(name) for k, v in headers)
+                if not sets_own:
+                    message["headers"] = headers + cookie
+            await send(message)
+
+        await self.app(scope, receive, send_refreshed)
