@@ -261,9 +261,10 @@ def agencies_to_choose(policy: Policy) -> list[tuple[Agency, str]]:
     placed agency (a partner cannot respond in time, so police may choose to go); a learner
     must be able to give that answer, not only the partners'.
     """
-    partners = [(a.id, a.name) for a in policy.agencies if a.id is not Agency.POLICE]
-    police = [(a.id, a.name) for a in policy.agencies if a.id is Agency.POLICE]
-    return partners + police
+    return sorted(
+        ((a.id, a.name) for a in policy.agencies),
+        key=lambda pair: pair[0] is Agency.POLICE,  # stable: the pack's order, police last
+    )
 
 
 # Keyed by object identity too: a reloaded library gives new objects, so no stale answer.
