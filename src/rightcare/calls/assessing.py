@@ -7,19 +7,24 @@ raise a response, and which the engine lists for confirmation when the outcome d
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import dataclass
 from typing import Any
 
+from rightcare.calls.errors import RuleViolation
 from rightcare.engine.contract import (
     Assessment,
+    CallContext,
     CallInput,
     LanguageNote,
     QuestionToAsk,
     parse_call,
 )
+from rightcare.engine.errors import CallError
 from rightcare.engine.evaluate import assess
 from rightcare.engine.policy import Policy
 from rightcare.engine.store import PolicySet
 from rightcare.engine.suggestion import SuggestedAnswer
+from rightcare.engine.vocab import Answer
 
 
 def read_suggestions(
@@ -87,3 +92,50 @@ def language_notes(text: str) -> list[LanguageNote]:
         LanguageNote.model_validate(flag.model_dump(include=set(LanguageNote.model_fields)))
         for flag in check_language(text)
     ]
+
+
+@dataclass
+class Evaluation:
+    """The engine's answer for a call, worked out before anything is written."""
+
+    call_input: CallInput
+    result: Assessment
+    changed: dict[str, str]
+    narrative_changed: bool = False
+
+
+def evaluate_for_call(
+    *,
+    policies: PolicySet,
+    force: str | None,
+    narrative: str,
+    context: CallContext | None,
+    before: CallInput | None,
+    answers: dict[str, Answer],
+    read_narrative: bool,
+) -> Evaluation:
+    """Merge new answers into the last snapshot's and run the engine (pure: no database)."""
+    if context is None:
+        assert before is not None, "a call's first assessment needs its context"
+        context = before.context
+    merged = {**(before.answers if before is not None else {}), **answers}
+    changed = {
+        q: a.value for q, a in answers.items() if before is None or before.answers.get(q) != a
+    }
+    try:
+        policy = policies.for_force(force)
+    except CallError as exc:
+        raise RuleViolation(exc.detail, code="unknown_force", field=exc.field_path) from exc
+    try:
+        call_input = parse_call(
+            {
+                "narrative": narrative,
+                "answers": {q: a.value for q, a in merged.items()},
+                "context": context.model_dump(mode="json", exclude_none=True),
+            },
+            list(policy.slot),
+        )
+    except CallError as exc:
+        raise RuleViolation(exc.detail, code="invalid_call", field=exc.field_path) from exc
+    result = assess_parsed(policy, call_input, read_narrative=read_narrative)
+    return Evaluation(call_input=call_input, result=result, changed=changed)

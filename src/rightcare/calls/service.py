@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 from functools import lru_cache
 
+import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
 from rightcare.audit.service import lock_chain
@@ -29,7 +30,7 @@ from rightcare.calls.access import (
     utc,
 )
 from rightcare.calls.advice import record_caller_advice
-from rightcare.calls.assessing import assess_parsed
+from rightcare.calls.assessing import Evaluation, evaluate_for_call
 from rightcare.calls.decisions import check_decision, supersede_pending
 from rightcare.calls.errors import Conflict, Forbidden, NotFound, RuleViolation, ServiceError
 from rightcare.calls.handovers import escalate_due, offer_handover, update_handover
@@ -45,10 +46,10 @@ from rightcare.calls.models import (
     SupervisorReview,
     allocate_call_reference,
 )
-from rightcare.calls.reads import call_timeline, get_call, latest, list_calls
+from rightcare.calls.reads import call_timeline, get_call, list_calls
 from rightcare.calls.reviews import review, sign_off, supervisor_queue
 from rightcare.calls.schemas import CallCreate
-from rightcare.engine.contract import CallContext, CallInput, parse_call
+from rightcare.engine.contract import CallContext, CallInput
 from rightcare.engine.errors import CallError
 from rightcare.engine.policy import Policy
 from rightcare.engine.store import PolicySet, load_policy_set
@@ -78,6 +79,19 @@ def create_call(
     now = utc(now)
     if policies is not None and data.context.force is not None:
         _policy_for(policies, data.context.force)
+    first: Evaluation | None = None
+    if data.answers or policies is not None:
+        # The engine's work is pure: do it before queueing for the audit chain's lock, so the
+        # lock is held only for the writes.
+        first = evaluate_for_call(
+            policies=policies or _bundled_policies(),
+            force=data.context.force,
+            narrative=data.narrative,
+            context=data.context,
+            before=None,
+            answers=dict(data.answers),
+            read_narrative=True,
+        )
     # Every writer queues for the audit chain's lock; take it before the reference counter's row
     # lock, so calls being opened do not hold the counter while they wait in that queue (which
     # serialised them twice). The counter is then never contended; references stay unique.
@@ -98,6 +112,12 @@ def create_call(
         caller_phone=data.caller_phone,
         subject_name=data.subject_name,
         address=data.address,
+        # A new call has none of these: no query to find that out later.
+        assessments=[],
+        decisions=[],
+        caller_advice=[],
+        handovers=[],
+        reviews=[],
     )
     session.add(call)
     audit(
@@ -112,18 +132,8 @@ def create_call(
             "channel": data.context.channel.value if data.context.channel else None,
         },
     )
-    if data.answers or policies is not None:
-        _assess(
-            session,
-            actor=actor,
-            call=call,
-            policies=policies or _bundled_policies(),
-            answers=dict(data.answers),
-            narrative=None,
-            context=data.context,
-            now=now,
-            read_narrative=True,
-        )
+    if first is not None:
+        _store(session, actor=actor, call=call, previous=None, evaluation=first, now=now)
     return call
 
 
@@ -151,64 +161,55 @@ def assess(
     require(actor, HANDLE, scope=SCOPE_WRITE)
     call = load_call(session, call_id)
     check_version(call, expected_version)
-    return _assess(
-        session,
-        actor=actor,
-        call=call,
+    previous = _newest_assessment(session, call)
+    evaluation = evaluate_for_call(
         policies=policies,
+        force=call.force,
+        narrative=narrative if narrative is not None else call.narrative,
+        context=None if previous is not None else _context_of(call),
+        before=CallInput.model_validate(previous.input) if previous is not None else None,
         answers=dict(answers or {}),
-        narrative=narrative,
-        context=None,
-        now=utc(now),
         read_narrative=read_narrative,
+    )
+    evaluation.narrative_changed = narrative is not None and narrative != call.narrative
+    if narrative is not None:
+        call.narrative = narrative
+    return _store(
+        session, actor=actor, call=call, previous=previous, evaluation=evaluation, now=utc(now)
     )
 
 
-def _assess(
+def _newest_assessment(session: Session, call: Call) -> Assessment | None:
+    """The call's latest snapshot, without loading the others (rows of a call never share a
+    created_at; see `after`)."""
+    return session.scalars(
+        sa.select(Assessment)
+        .where(Assessment.call_id == call.id)
+        .order_by(Assessment.created_at.desc())
+        .limit(1)
+    ).first()
+
+
+def _context_of(call: Call) -> CallContext:
+    return CallContext(
+        received_at=call.created_at,
+        channel=call.channel,
+        caller=call.caller_type,
+        force=call.force,
+    )
+
+
+def _store(
     session: Session,
     *,
     actor: Actor,
     call: Call,
-    policies: PolicySet,
-    answers: dict[str, Answer],
-    narrative: str | None,
-    context: CallContext | None,
+    previous: Assessment | None,
+    evaluation: Evaluation,
     now: dt.datetime,
-    read_narrative: bool,
 ) -> Assessment:
-    previous = latest(call.assessments)
-    before = CallInput.model_validate(previous.input) if previous is not None else None
-    if context is None:
-        context = (
-            before.context
-            if before is not None
-            else CallContext(
-                received_at=call.created_at,
-                channel=call.channel,
-                caller=call.caller_type,
-                force=call.force,
-            )
-        )
-    merged = {**(before.answers if before is not None else {}), **answers}
-    changed = {
-        q: a.value for q, a in answers.items() if before is None or before.answers.get(q) != a
-    }
-    narrative_changed = narrative is not None and narrative != call.narrative
-    if narrative is not None:
-        call.narrative = narrative
-    policy = _policy_for(policies, call.force)
-    try:
-        call_input = parse_call(
-            {
-                "narrative": call.narrative,
-                "answers": {q: a.value for q, a in merged.items()},
-                "context": context.model_dump(mode="json", exclude_none=True),
-            },
-            list(policy.slot),
-        )
-    except CallError as exc:
-        raise RuleViolation(exc.detail, code="invalid_call", field=exc.field_path) from exc
-    result = assess_parsed(policy, call_input, read_narrative=read_narrative)
+    """Keep the snapshot, move the call's version on and write the audit entry."""
+    result = evaluation.result
     created_at = after(previous.created_at if previous is not None else None, now)
     record = Assessment(
         id=new_id(),
@@ -216,7 +217,7 @@ def _assess(
         created_at=created_at,
         created_by=actor.name,
         contract=result.contract,
-        input=call_input.model_dump(mode="json"),
+        input=evaluation.call_input.model_dump(mode="json"),
         output=result.model_dump(mode="json"),
         pack=result.policy.pack,
         pack_version=result.policy.version,
@@ -226,8 +227,10 @@ def _assess(
         lead_agency=result.lead_agency,
         disposition=result.disposition,
     )
+    # Through the backref, so a call whose earlier snapshots were never loaded does not load
+    # them all (each with its input and output JSON) just to append one.
+    record.call = call
     session.add(record)
-    call.assessments.append(record)
     touch(call, now)
     audit(
         session,
@@ -239,8 +242,8 @@ def _assess(
             "assessment_id": record.id,
             "police_response": result.police_response.value,
             "disposition": result.disposition,
-            "answers_changed": changed,
-            "narrative_changed": narrative_changed,
+            "answers_changed": evaluation.changed,
+            "narrative_changed": evaluation.narrative_changed,
             "policy": result.policy.model_dump(mode="json"),
         },
     )
@@ -278,7 +281,7 @@ def record_decision(
             f"assessment {assessment_id} is not one of call {call.reference}'s",
             field="assessment_id",
         )
-    newest = latest(call.assessments)
+    newest = _newest_assessment(session, call)
     if newest is not None and newest.id != assessment.id:
         raise Conflict(
             "a newer assessment of this call exists; decide on the latest recommendation",

@@ -17,6 +17,7 @@ from sqlalchemy.engine import URL, Engine, make_url
 from sqlalchemy.orm import Session, sessionmaker
 
 from rightcare.settings import get_settings, normalise_database_url
+from rightcare.storage.sqlite_writer import writer_connection_factory
 
 SQLITE_BUSY_TIMEOUT_MS = 10_000
 
@@ -60,16 +61,15 @@ def make_engine(url: str | URL, *, echo: bool = False) -> Engine:
     parsed = parse_url(url)
     if parsed.get_backend_name() == "sqlite":
         path = sqlite_path(parsed)
+        connect_args: dict[str, Any] = {
+            "timeout": SQLITE_BUSY_TIMEOUT_MS / 1000,
+            "check_same_thread": False,
+        }
         if path is not None:
             path.parent.mkdir(parents=True, exist_ok=True)
-        engine = sa.create_engine(
-            parsed,
-            echo=echo,
-            connect_args={
-                "timeout": SQLITE_BUSY_TIMEOUT_MS / 1000,
-                "check_same_thread": False,
-            },
-        )
+            # Writers in this process queue on a lock rather than SQLite's sleeping busy handler.
+            connect_args["factory"] = writer_connection_factory(path, SQLITE_BUSY_TIMEOUT_MS / 1000)
+        engine = sa.create_engine(parsed, echo=echo, connect_args=connect_args)
         sa.event.listen(engine, "connect", _on_sqlite_connect)
         return engine
     return sa.create_engine(parsed, echo=echo, pool_pre_ping=True)

@@ -46,7 +46,7 @@ def serve(
 
     from rightcare.engine.store import load_policy_set
     from rightcare.storage.migrate import current_revision, head_revision
-    from rightcare.web.app import create_app
+    from rightcare.web.app import create_app, ready_for_traffic
 
     url = f"http://{host}:{port}"
     policies = load_policy_set()
@@ -69,7 +69,7 @@ def serve(
         typer.echo(f"rightcare: {url}")
     if workers == 1:
         uvicorn.run(
-            create_app(settings, policies),
+            ready_for_traffic(create_app(settings, policies)),
             host=host,
             port=port,
             log_level="info",

@@ -28,6 +28,7 @@ from starlette.concurrency import run_in_threadpool
 from rightcare.storage.models import IdempotencyKey
 from rightcare.web.deps import CurrentActor, NowDep, SessionDep
 from rightcare.web.errors import ProblemError
+from rightcare.web.replies import json_reply
 
 HEADER = "Idempotency-Key"
 REPLAYED = "Idempotent-Replayed"
@@ -103,26 +104,37 @@ class Idempotency:
         headers: Mapping[str, str] | None = None,
     ) -> JSONResponse:
         """Store the reply with the change, commit both, and answer. Nothing is acknowledged
-        before it is committed."""
-        body = jsonable_encoder(content)
+        before it is committed. `content` may be a function that builds the reply from what
+        was just written: it is called after the commit when nothing needs storing with it."""
+        if self.key is None:
+            # Nothing to store: commit first and encode the reply after, so the database's
+            # write lock (and, on PostgreSQL, the audit chain's) is not held while it is built.
+            try:
+                session.commit()
+            except IntegrityError:
+                session.rollback()
+                raise
+            if callable(content):
+                content = content()
+            return json_reply(content, status_code=status_code, headers=headers)
+        body = jsonable_encoder(content() if callable(content) else content)
         kept = {k: v for k, v in (headers or {}).items() if k in KEPT_HEADERS}
-        if self.key is not None:
-            session.add(
-                IdempotencyKey(
-                    key=self.key,
-                    principal=self.principal,
-                    request_hash=self.request_hash,
-                    status_code=status_code,
-                    response_body=body,
-                    response_headers=kept,
-                    created_at=self.at,
-                )
+        session.add(
+            IdempotencyKey(
+                key=self.key,
+                principal=self.principal,
+                request_hash=self.request_hash,
+                status_code=status_code,
+                response_body=body,
+                response_headers=kept,
+                created_at=self.at,
             )
+        )
         try:
             session.commit()
         except IntegrityError:
             session.rollback()
-            stored = self._stored(session) if self.key is not None else None
+            stored = self._stored(session)
             if stored is None:
                 raise
             if stored.request_hash != self.request_hash:

@@ -13,6 +13,7 @@ from rightcare.engine.contract import Assessment, CallInput
 from rightcare.web.deps import PoliciesDep, allowed_actor
 from rightcare.web.errors import PROBLEM_RESPONSES
 from rightcare.web.permissions import Action
+from rightcare.web.replies import json_reply
 
 router = APIRouter(tags=["assess"])
 
@@ -32,4 +33,4 @@ async def assess(
     # touches no database, and a trip through the thread pool costs more than it does.
     data = call.model_dump(mode="json", exclude_unset=True)
     result = assess_call(policies, data)
-    return JSONResponse(result.model_dump(mode="json"))
+    return json_reply(result)

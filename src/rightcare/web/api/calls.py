@@ -198,7 +198,7 @@ def assess_call(
     return idem.commit(
         session,
         status_code=201,
-        content=AssessmentRead.model_validate(record),
+        content=lambda: AssessmentRead.model_validate(record),
         headers=_call_headers(record.call, f"/api/v1/calls/{call_id}"),
     )
 
@@ -237,7 +237,7 @@ def record_decision(
     return idem.commit(
         session,
         status_code=201,
-        content=DecisionRead.model_validate(decision),
+        content=lambda: DecisionRead.model_validate(decision),
         headers=_call_headers(decision.call, f"/api/v1/calls/{call_id}"),
     )
 
