@@ -7,6 +7,9 @@ the next keys only once a menu is showing, as a learner would after reading it.
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from typing import TypeVar
 
 from prompt_toolkit.input import create_pipe_input
 from prompt_toolkit.output import DummyOutput
@@ -15,6 +18,15 @@ from rightcare.training.tui_screen import Outcome, Screen
 from rightcare.training.tui_text import para
 
 OPTIONS = [("a", "First"), ("b", "Second"), ("c", "Third")]
+T = TypeVar("T")
+
+
+def in_own_thread(work: Callable[[], T]) -> T:
+    """Run the screen on a thread of its own, as the terminal command runs it on a fresh main
+    thread: in a pytest session, Playwright's browser tests leave an event loop running on
+    the main thread, where prompt_toolkit's `asyncio.run` would refuse to start."""
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(work).result(timeout=30)
 
 
 def run_with_keys(*keys: str | tuple[str, ...]) -> tuple[Outcome, list[str]]:
@@ -36,7 +48,7 @@ def run_with_keys(*keys: str | tuple[str, ...]) -> tuple[Outcome, list[str]]:
                     loop.call_later(0.01 + 0.3 * k, pipe.send_text, chunk)
                 chosen.append(await pending)
 
-        outcome = screen.run(lesson)
+        outcome = in_own_thread(lambda: screen.run(lesson))
     return outcome, chosen
 
 
@@ -79,7 +91,7 @@ def test_an_error_in_the_lesson_comes_out_of_run() -> None:
             raise LookupError("no such scenario")
 
         try:
-            screen.run(lesson)
+            in_own_thread(lambda: screen.run(lesson))
         except LookupError as exc:
             assert "no such scenario" in str(exc)
         else:
