@@ -3,14 +3,16 @@
 Prints per-question precision and recall on the development part and each held-back part
 separately, overall precision, and the unsafe errors (an expected `yes` read as `no`).
 
-    uv run python bench/narrative_eval.py                   # every part
+    uv run python bench/narrative_eval.py                   # dev and every spent part
     uv run python bench/narrative_eval.py --part dev        # the part patterns are tuned on
-    uv run python bench/narrative_eval.py --part heldout3   # the unspent held-back part
+    uv run python bench/narrative_eval.py --part heldout4   # the unspent held-back part
     uv run python bench/narrative_eval.py --errors          # also list wrong suggestions
 
-`heldout` and `heldout2` were spent when patterns were revised against their errors;
-`heldout3` is the honest held-back figure (see tests/data/narratives/README.md). `--errors`
-lists errors for the parts printed; do not use it on a held-back part while tuning.
+`heldout`, `heldout2` and `heldout3` were spent when patterns were revised against their errors;
+`heldout4`, written blind, is the honest held-back figure (see tests/data/narratives/README.md).
+An unspent part is scored only when named (`--part heldout4`), never by `all`, so that nobody
+tuning patterns sees it by running the default. `--errors` lists errors for the parts printed;
+do not use it on an unspent held-back part while tuning.
 
 Scoring, per question and snippet: a suggestion (yes or no) is correct if it equals the label;
 any other suggestion is a false positive (including one where the label is unknown or
@@ -35,8 +37,10 @@ PARTS = {
     "dev": ("dev.jsonl", "development part (patterns tuned against it)"),
     "heldout": ("heldout.jsonl", "first held-back part (spent: patterns were revised on it)"),
     "heldout2": ("heldout2.jsonl", "second held-back part (spent: patterns were revised on it)"),
-    "heldout3": ("heldout3.jsonl", "third held-back part (not used for tuning)"),
+    "heldout3": ("heldout3.jsonl", "third held-back part (spent: patterns were revised on it)"),
+    "heldout4": ("heldout4.jsonl", "fourth held-back part (written blind; not used for tuning)"),
 }
+UNSPENT = frozenset({"heldout4"})  # scored only when named with --part
 
 
 @dataclass
@@ -137,10 +141,12 @@ def main(argv: list[str] | None = None) -> int:
         "--part",
         choices=[*PARTS, "both", "all"],
         default="all",
-        help="which part to score; `both` and `all` score every part, each separately",
+        help="which part to score; `both` and `all` score every spent part and dev, each "
+        "separately (an unspent part only when named)",
     )
     args = parser.parse_args(argv)
-    names = list(PARTS) if args.part in ("both", "all") else [args.part]
+    every = args.part in ("both", "all")
+    names = [p for p in PARTS if p not in UNSPENT] if every else [args.part]
     for name in names:
         filename, title = PARTS[name]
         rows = load(filename)

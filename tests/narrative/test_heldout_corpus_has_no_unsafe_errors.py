@@ -1,7 +1,8 @@
-"""On the held-back snippets (never used for tuning) no true risk is read as `no`.
+"""On the held-back snippets no true risk is read as `no`.
 
-`heldout3.jsonl` is the unspent held-back part; `heldout.jsonl` and `heldout2.jsonl` were spent
-when patterns were revised against their errors, and are still checked.
+`heldout.jsonl`, `heldout2.jsonl` and `heldout3.jsonl` were spent when patterns were revised
+against their errors, and are still checked. `heldout4.jsonl` is being written blind as the next
+honest held-back part; it joins these checks when it is scored, not while patterns are tuned.
 """
 
 import json

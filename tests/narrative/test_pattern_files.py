@@ -48,3 +48,42 @@ def test_only_a_yes_pattern_may_turn_into_no_when_negated(tmp_path: Path) -> Non
 
 def test_the_shipped_files_all_load() -> None:
     assert len(list(PATTERN_DIR.glob("*.yaml"))) - 1 == len(load_question_patterns())
+
+
+def test_near_words_must_be_single_lower_case_words(tmp_path: Path) -> None:
+    (tmp_path / "weapon.yaml").write_text(
+        "question: weapon\npatterns:\n"
+        "  - id: bottle\n"
+        "    answer: yes\n"
+        "    example: fighting with a bottle\n"
+        "    phrases: [bottle]\n"
+        "    near: {words: [Fighting, in a fight]}\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(PatternFileError, match="near"):
+        load_question_patterns(tmp_path)
+
+
+def test_the_three_overdose_patterns_are_the_same() -> None:
+    # An overdose is read for three questions; a drug added to one file must be in all three.
+    specs = load_question_patterns()
+    overdoses = [
+        next(p for p in specs[q].patterns if p.id == "overdose")
+        for q in ("risk_to_life", "medical_emergency", "serious_harm")
+    ]
+    assert all(o.phrases == overdoses[0].phrases for o in overdoses)
+    assert all(o.tokens == overdoses[0].tokens for o in overdoses)
+
+
+def test_a_key_given_twice_is_refused_not_silently_dropped(tmp_path: Path) -> None:
+    (tmp_path / "weapon.yaml").write_text(
+        "question: weapon\npatterns:\n"
+        "  - id: knife\n"
+        "    answer: yes\n"
+        "    example: he has a knife\n"
+        "    phrases: [knife]\n"
+        "    phrases: [blade]\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(PatternFileError, match="given twice"):
+        load_question_patterns(tmp_path)

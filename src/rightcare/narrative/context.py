@@ -29,6 +29,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from functools import cache
 from itertools import accumulate
+from operator import itemgetter, or_
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -132,17 +133,18 @@ def terminator_ids(strings: Any, terminators: Terminators) -> tuple[frozenset[in
 def scope_of(
     doc: Doc,
     norms: Sequence[int],
-    is_space: Sequence[int],
+    spaces: Sequence[int],
     strong_ids: frozenset[int],
     weak_ids: frozenset[int],
 ) -> Scope:
-    """Terminator counts for one narrative, from its tokens' NORM hashes."""
-    is_strong = [n in strong_ids for n in norms]
-    for i, space in enumerate(is_space):
+    """Terminator counts for one narrative, from its tokens' NORM hashes and the indices of its
+    whitespace tokens. Run for every narrative, so the loops over tokens are `map`s (in C)."""
+    is_strong = list(map(strong_ids.__contains__, norms))
+    for i in spaces:
         # A line break is where a handler starts a new thought, so it ends every scope.
-        if space and "\n" in doc[i].text:
+        if "\n" in doc[i].text:
             is_strong[i] = True
-    is_weak = [st or n in weak_ids for st, n in zip(is_strong, norms, strict=True)]
+    is_weak = map(or_, is_strong, map(weak_ids.__contains__, norms))
     strong = [0, *accumulate(is_strong)]
     weak = [0, *accumulate(is_weak)]
     return Scope(strong=strong, weak=weak)
@@ -150,20 +152,29 @@ def scope_of(
 
 def select_triggers(found: list[Trigger]) -> list[Trigger]:
     """Keep the longest of overlapping triggers (earliest first on ties), in text order."""
-    found.sort(key=lambda t: (t.start - t.end, t.start))
+    found.sort(key=_longest_first)
     taken: list[Trigger] = []
     used: set[int] = set()
     spans: set[tuple[int, int]] = set()
     for trigger in found:
-        span = range(trigger.start, trigger.end)
+        span = (trigger.start, trigger.end)
         # Triggers on exactly the same words are all kept ("possibly" looks both ways).
-        if (trigger.start, trigger.end) not in spans and any(i in used for i in span):
-            continue
-        used.update(span)
-        spans.add((trigger.start, trigger.end))
+        if span not in spans:
+            words = range(*span)
+            if not used.isdisjoint(words):
+                continue
+            used.update(words)
+            spans.add(span)
         taken.append(trigger)
-    taken.sort(key=lambda t: t.start)
+    taken.sort(key=_START)
     return taken
+
+
+def _longest_first(trigger: Trigger) -> tuple[int, int]:
+    return trigger.start - trigger.end, trigger.start
+
+
+_START = itemgetter(0)  # a trigger's start token
 
 
 class ContextHit(NamedTuple):
@@ -192,46 +203,62 @@ MAX_REACH = 40  # no trigger's window and length reach further than this many to
 
 
 def context_of(
-    start: int, end: int, triggers: Sequence[Trigger], starts: Sequence[int], scope: Scope
+    start: int,
+    end: int,
+    triggers: Sequence[Trigger],
+    starts: Sequence[int],
+    scope: Scope,
+    reach: int = MAX_REACH,
 ) -> ContextHit:
     """The contexts that apply to the cue at tokens [start, end).
 
     `triggers` are in text order with pseudo triggers and triggers inside cues already removed;
-    `starts` holds their start tokens so only those nearby are looked at.
+    `starts` holds their start tokens so only those nearby are looked at: none further than
+    `reach` tokens (the longest trigger plus its window) can apply.
     """
     categories: set[Category] = set()
-    neg: Trigger | None = None
+    neg: tuple[int, int] | None = None
     first_condition: int | None = None  # where the first hypothetical trigger starts
     first_threat: int | None = None  # where the first threat trigger before the cue starts
     threat_after = False
-    lo = bisect_left(starts, start - MAX_REACH)
-    hi = bisect_right(starts, end + MAX_REACH)
-    for trigger in triggers[lo:hi]:
-        weak = trigger.category is Category.NEGATED
-        applies = False
-        if trigger.end <= start and trigger.direction is not Direction.BACKWARD:
-            gap = start - trigger.end
-            applies = gap <= trigger.window and not scope.crosses(trigger.end, start, weak=weak)
-        elif trigger.start >= end and trigger.direction is not Direction.FORWARD:
-            gap = trigger.start - end
-            applies = gap <= trigger.window and not scope.crosses(end, trigger.start, weak=weak)
-        if applies:
-            category = trigger.category
-            categories.add(category)
-            if category is Category.NEGATED and (
-                neg is None or abs(trigger.start - start) < abs(neg.start - start)
-            ):
-                neg = trigger
-            elif category is Category.HYPOTHETICAL and first_condition is None:
-                first_condition = trigger.start
-            elif category is Category.THREAT:
-                if trigger.start >= end:
-                    threat_after = True
-                elif first_threat is None:
-                    first_threat = trigger.start
+    strong, weak = scope.strong, scope.weak
+    lo = bisect_left(starts, start - reach)
+    hi = bisect_right(starts, end + reach)
+    # Unpacked and with the scope test written out: this runs for every cue of every question.
+    for t_start, t_end, category, direction, window in triggers[lo:hi]:
+        counts = weak if category is Category.NEGATED else strong
+        if t_end <= start:
+            if direction is Direction.BACKWARD or start - t_end > window:
+                continue
+            if counts[start] - counts[t_end] > 0:
+                continue
+        elif t_start >= end:
+            if direction is Direction.FORWARD or t_start - end > window:
+                continue
+            if counts[t_start] - counts[end] > 0:
+                continue
+        else:
+            continue
+        categories.add(category)
+        if category is Category.NEGATED:
+            if neg is None or abs(t_start - start) < abs(neg[0] - start):
+                neg = (t_start, t_end)
+        elif category is Category.HYPOTHETICAL:
+            if first_condition is None:
+                first_condition = t_start
+        elif category is Category.THREAT:
+            if t_start >= end:
+                threat_after = True
+            elif first_threat is None:
+                first_threat = t_start
     over = threat_after or (
         first_threat is not None and (first_condition is None or first_threat <= first_condition)
     )
     if neg is None:
         return ContextHit(frozenset(categories), threat_over_condition=over)
-    return ContextHit(frozenset(categories), neg.start, neg.end, over)
+    return ContextHit(frozenset(categories), neg[0], neg[1], over)
+
+
+def reach_of(triggers: Sequence[Trigger]) -> int:
+    """How far from a cue any of `triggers` can start and still apply to it."""
+    return max((t.window + t.end - t.start for t in triggers), default=0)

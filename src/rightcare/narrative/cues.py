@@ -17,6 +17,7 @@ Safety rules (issue 3, part 2), enforced here whatever the pattern files say:
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from functools import cache
@@ -39,22 +40,25 @@ from rightcare.narrative.context import (
     Trigger,
     context_of,
     load_context_file,
+    reach_of,
     scope_of,
     select_triggers,
     terminator_ids,
 )
+from rightcare.narrative.hits import Hit, near_enough, resolve
 from rightcare.narrative.patterns import (
+    ContextPolicy,
     Cue,
     CueAnswer,
     Policy,
     QuestionPatterns,
     load_question_patterns,
 )
+from rightcare.narrative.patternset import PatternSet
 from rightcare.narrative.tokenregex import (
     CompiledPattern,
     TokenString,
     compile_pattern,
-    find,
     token_string,
 )
 
@@ -69,15 +73,6 @@ class Reading:
     conflicts: tuple[str, ...] = ()
 
 
-# Hits, votes and triggers are made by the dozen per narrative: named tuples, because a frozen
-# dataclass costs several times more to construct.
-class _Hit(NamedTuple):
-    question: str
-    start: int  # token offsets
-    end: int
-    cue: Cue
-
-
 @dataclass(frozen=True, slots=True)
 class _Triggers:
     """The triggers one question sees, their start tokens, and contexts worked out so far."""
@@ -85,8 +80,11 @@ class _Triggers:
     found: list[Trigger]
     starts: list[int]
     contexts: dict[tuple[int, int], ContextHit]  # keyed by cue span; shared by questions
+    reach: int  # no trigger further than this from a cue applies to it
 
 
+# Votes are made by the dozen per narrative: a named tuple, because a frozen dataclass costs
+# several times more to construct.
 class _Vote(NamedTuple):
     value: Answer
     start: int  # character offsets of the evidence
@@ -119,25 +117,34 @@ class _Reader:
     def __init__(self, questions: dict[str, QuestionPatterns]) -> None:
         self.nlp: Language = _blank_english()
         self.questions = questions
+        self.rules = {qid: _rules(spec.context) for qid, spec in questions.items()}
         self.cues: dict[int, Cue] = {}
-        self.cue_phrases = PhraseMatcher(self.nlp.vocab, attr="NORM")
+        # One phrase matcher for cues and context triggers alike: one pass over the narrative.
+        self.phrases = PhraseMatcher(self.nlp.vocab, attr="NORM")
         # Several questions share a token pattern (an overdose is read for three): each distinct
         # pattern is run once per narrative and its matches go to every cue that uses it.
         by_source: dict[str, tuple[CompiledPattern, list[Cue]]] = {}
         for qid, spec in questions.items():
             for p in spec.patterns:
-                cue = Cue(f"{qid}/{p.id}", qid, p.answer, p.when_negated)
+                cue = Cue(
+                    f"{qid}/{p.id}",
+                    qid,
+                    p.answer,
+                    p.when_negated,
+                    None if p.near is None else frozenset(p.near.words),
+                    0 if p.near is None else p.near.window,
+                )
                 self.cues[self.nlp.vocab.strings.add(cue.key)] = cue
                 if p.phrases:
-                    self.cue_phrases.add(cue.key, list(_tokenizer(self.nlp).pipe(p.phrases)))
+                    self.phrases.add(cue.key, list(_tokenizer(self.nlp).pipe(p.phrases)))
                 for token_pattern in p.tokens:
                     compiled = compile_pattern(token_pattern)
                     by_source.setdefault(compiled.regex.pattern, (compiled, []))[1].append(cue)
         self.cue_tokens = list(by_source.values())
+        self.cue_patterns = PatternSet([pattern for pattern, _ in self.cue_tokens])
         context = load_context_file()
         self.terminator_ids = terminator_ids(self.nlp.vocab.strings, context.terminators)
         self.trigger_kinds: dict[int, tuple[Category, Direction, int]] = {}
-        self.trigger_phrases = PhraseMatcher(self.nlp.vocab, attr="NORM")
         self.trigger_tokens: list[tuple[CompiledPattern, tuple[Category, Direction, int]]] = []
         for n, t in enumerate(context.triggers):
             key = f"context/{n}/{t.category}"
@@ -147,18 +154,42 @@ class _Reader:
                 t.window,
             )
             if t.phrases:
-                self.trigger_phrases.add(key, list(_tokenizer(self.nlp).pipe(t.phrases)))
+                self.phrases.add(key, list(_tokenizer(self.nlp).pipe(t.phrases)))
             kind = (t.category, t.direction, t.window)
             self.trigger_tokens += [(compile_pattern(tok), kind) for tok in t.tokens]
+        self.trigger_patterns = PatternSet([pattern for pattern, _ in self.trigger_tokens])
 
     def read(self, doc: Doc, text: str, wanted: Collection[str] | None) -> Reading:
+        chosen, conflicts = self.choose(doc, wanted)
+        return Reading({qid: _suggestion(vote, text) for qid, vote in chosen}, conflicts)
+
+    def choose(
+        self, doc: Doc, wanted: Collection[str] | None
+    ) -> tuple[list[tuple[str, _Vote]], tuple[str, ...]]:
+        """The vote chosen for each question with a suggestion, by question id, and the
+        questions whose cues disagree: a reading before it is made into `SuggestedAnswer`s
+        (which a batch worker process need not make; see `batch.py`)."""
         tokens = token_string(doc)
-        hits = self._hits(doc, tokens)
+        scope: Scope | None = None
+        cues = self.cues
+        cue_phrases: list[tuple[int, int, int]] = []
+        trigger_phrases: list[tuple[int, int, int]] = []
+        for match in self.phrases(doc):
+            (cue_phrases if match[0] in cues else trigger_phrases).append(match)
+        hits = self._hits(cue_phrases, tokens)
+        if hits and any(hit.cue.near is not None for hit in hits):
+            scope = scope_of(doc, tokens.norms, tokens.spaces, *self.terminator_ids)
+            hits = resolve([h for h in hits if near_enough(h, tokens, scope)])
+        else:
+            hits = resolve(hits)
         if not hits:
-            return Reading()
-        triggers = [t for t in self._triggers(doc, tokens) if t.category is not Category.PSEUDO]
-        scope = scope_of(doc, tokens.norms, tokens.is_space, *self.terminator_ids)
-        by_question: dict[str, list[_Hit]] = {}
+            return [], ()
+        triggers = [
+            t for t in self._triggers(trigger_phrases, tokens) if t.category is not Category.PSEUDO
+        ]
+        if scope is None:
+            scope = scope_of(doc, tokens.norms, tokens.spaces, *self.terminator_ids)
+        by_question: dict[str, list[Hit]] = {}
         for hit in hits:
             if wanted is None or hit.question in wanted:
                 if (listed := by_question.get(hit.question)) is None:
@@ -169,19 +200,19 @@ class _Reader:
         # answer at the door", "not breathing"), so that question does not see it. Cues of
         # other questions do not hide triggers: a cue may span several words ("brother died
         # after being attacked").
-        on_token: dict[int, list[int]] = {}
-        for n, t in enumerate(triggers):
-            for i in range(t.start, t.end):
-                on_token.setdefault(i, []).append(n)
+        # Triggers no longer overlap (bar those on the same words), so in text order their ends
+        # are in order too, and those inside a cue are found by two binary searches.
+        starts = [t.start for t in triggers]
+        ends = [t.end for t in triggers]
         hidden: dict[str, set[int]] = {}
-        if on_token:
-            for hit in hits:
-                for i in range(hit.start, hit.end):
-                    if (inside := on_token.get(i)) is not None:
-                        hidden.setdefault(hit.question, set()).update(inside)
-        everyone = _Triggers(triggers, [t.start for t in triggers], {})
+        for hit in hits:
+            first = bisect_right(ends, hit.start)
+            last = bisect_left(starts, hit.end)
+            if first < last:
+                hidden.setdefault(hit.question, set()).update(range(first, last))
+        everyone = _Triggers(triggers, starts, {}, reach_of(triggers))
         seen: dict[frozenset[int], _Triggers] = {}
-        suggestions: dict[str, SuggestedAnswer] = {}
+        chosen: list[tuple[str, _Vote]] = []
         conflicts: list[str] = []
         for qid, q_hits in by_question.items():
             if (drop := hidden.get(qid)) is None:
@@ -190,86 +221,65 @@ class _Reader:
                 key = frozenset(drop)
                 if key not in seen:
                     kept = [t for n, t in enumerate(triggers) if n not in drop]
-                    seen[key] = _Triggers(kept, [t.start for t in kept], {})
+                    seen[key] = _Triggers(kept, [t.start for t in kept], {}, reach_of(kept))
                 visible = seen[key]
-            votes = self._votes(tokens, q_hits, visible, scope)
-            outcome = _decide(votes, text)
-            if isinstance(outcome, SuggestedAnswer):
-                suggestions[qid] = outcome
-            elif outcome == "conflict":
+            outcome = _decide(self._votes(tokens, q_hits, visible, scope))
+            if isinstance(outcome, str):  # _CONFLICT
                 conflicts.append(qid)
-        return Reading(dict(sorted(suggestions.items())), tuple(sorted(conflicts)))
+            elif outcome is not None:
+                chosen.append((qid, outcome))
+        chosen.sort(key=_first)
+        return chosen, tuple(sorted(conflicts))
 
-    def _hits(self, doc: Doc, tokens: TokenString) -> list[_Hit]:
+    def _hits(self, phrases: list[tuple[int, int, int]], tokens: TokenString) -> list[Hit]:
         cues = self.cues
-        hits = [_Hit((cue := cues[m]).question, s, e, cue) for m, s, e in self.cue_phrases(doc)]
-        for pattern, pattern_cues in self.cue_tokens:
-            if spans := find(pattern, tokens):
-                hits += [_Hit(c.question, s, e, c) for s, e in spans for c in pattern_cues]
-        # Within a question, the longest cue wins where cues overlap ("not breathing" over
-        # "breathing"), and an `ignore` cue removes any cue of its question that it overlaps.
-        hits.sort(key=_longest_first)
-        kept: list[_Hit] = []
-        taken: dict[str, list[_Hit]] = {}
-        for hit in hits:
-            start, end = hit.start, hit.end
-            if (others := taken.get(hit.question)) is None:
-                taken[hit.question] = [hit]
-            elif any(start < o.end and o.start < end for o in others):
-                continue
-            else:
-                others.append(hit)
-            if hit.cue.answer is not CueAnswer.IGNORE:
-                kept.append(hit)
-        kept.sort(key=_in_text_order)
-        return kept
+        hits = [Hit((cue := cues[m]).question, s, e, cue) for m, s, e in phrases]
+        for n, spans in self.cue_patterns.find_all(tokens):
+            pattern_cues = self.cue_tokens[n][1]
+            hits += [Hit(c.question, s, e, c) for s, e in spans for c in pattern_cues]
+        return hits
 
-    def _triggers(self, doc: Doc, tokens: TokenString) -> list[Trigger]:
+    def _triggers(self, phrases: list[tuple[int, int, int]], tokens: TokenString) -> list[Trigger]:
         kinds = self.trigger_kinds
-        found = [Trigger(s, e, *kinds[m]) for m, s, e in self.trigger_phrases(doc)]
-        for pattern, kind in self.trigger_tokens:
-            if spans := find(pattern, tokens):
-                found += [Trigger(s, e, *kind) for s, e in spans]
+        found = [Trigger(s, e, *kinds[m]) for m, s, e in phrases]
+        for n, spans in self.trigger_patterns.find_all(tokens):
+            kind = self.trigger_tokens[n][1]
+            found += [Trigger(s, e, *kind) for s, e in spans]
         return select_triggers(found)
 
     def _votes(
         self,
         tokens: TokenString,
-        hits: Sequence[_Hit],
+        hits: Sequence[Hit],
         triggers: _Triggers,
         scope: Scope,
     ) -> list[_Vote]:
-        policy = self.questions[hits[0].question].context
+        rules = self.rules[hits[0].question]
+        dropped, drop_hypothetical, keep_threat = rules
         contexts = triggers.contexts
+        char_start, char_length = tokens.char_start, tokens.char_length
         votes = []
         for hit in hits:
             span = (hit.start, hit.end)
             if (ctx := contexts.get(span)) is None:
                 ctx = contexts[span] = context_of(
-                    hit.start, hit.end, triggers.found, triggers.starts, scope
+                    hit.start, hit.end, triggers.found, triggers.starts, scope, triggers.reach
                 )
             cats = ctx.categories
-            names = ctx.names
+            threat_now = False
             if cats:
-                if Category.HYPOTHETICAL in cats and policy.hypothetical is Policy.DROP:
-                    threat_kept = policy.conditional_threat is Policy.KEEP
-                    if not (threat_kept and ctx.threat_over_condition):
+                if not dropped.isdisjoint(cats):
+                    continue
+                if _HYPOTHETICAL in cats and drop_hypothetical:
+                    if not (keep_threat and ctx.threat_over_condition):
                         continue
-                    # A threat made now: the condition is part of what was threatened.
-                    names = tuple(n for n in names if n != Category.HYPOTHETICAL)
-                if Category.UNCERTAIN in cats and policy.uncertain is Policy.DROP:
-                    continue
-                if Category.HISTORICAL in cats and policy.historical is Policy.DROP:
-                    continue
-                if Category.FAMILY_HISTORY in cats and policy.family_history is Policy.DROP:
-                    continue
-                if Category.OTHER_PERSON in cats and policy.other_person is Policy.DROP:
-                    continue
-            uncertain = Category.UNCERTAIN in cats
-            answer = hit.cue.answer
-            start_tok, end_tok = hit.start, hit.end
+                    threat_now = True
+            uncertain = _UNCERTAIN in cats
+            cue = hit.cue
+            answer = cue.answer
+            start_tok, end_tok = span
             if ctx.negation_start is not None:
-                answer = hit.cue.when_negated
+                answer = cue.when_negated
                 if answer is CueAnswer.NO and ctx.negation_end is not None:
                     # The evidence of a negated cue includes the negating words, so the
                     # handler sees "no weapons", never a bare "weapons" labelled `no`.
@@ -277,48 +287,76 @@ class _Reader:
                     end_tok = max(end_tok, ctx.negation_end)
             if answer is CueAnswer.IGNORE or (answer is CueAnswer.NO and uncertain):
                 continue
+            names = ctx.names
+            if threat_now:
+                # A threat made now: the condition is part of what was threatened.
+                names = tuple(n for n in names if n != _HYPOTHETICAL)
             votes.append(
                 _Vote(
-                    value=Answer.YES if answer is CueAnswer.YES else Answer.NO,
-                    start=tokens.char_start[start_tok],
-                    end=tokens.char_start[end_tok - 1] + tokens.char_length[end_tok - 1],
-                    pattern=hit.cue.key,
-                    context=names,
-                    uncertain=uncertain,
+                    Answer.YES if answer is CueAnswer.YES else Answer.NO,
+                    char_start[start_tok],
+                    char_start[end_tok - 1] + char_length[end_tok - 1],
+                    cue.key,
+                    names,
+                    uncertain,
                 )
             )
         return votes
 
 
-def _longest_first(hit: _Hit) -> tuple[str, int, int]:
-    return hit.question, hit.start - hit.end, hit.start
+_HYPOTHETICAL, _UNCERTAIN = Category.HYPOTHETICAL, Category.UNCERTAIN
 
 
-def _in_text_order(hit: _Hit) -> tuple[int, str]:
-    return hit.start, hit.cue.key
+def _rules(policy: ContextPolicy) -> tuple[frozenset[Category], bool, bool]:
+    """A question's context policy as (contexts that drop a cue, whether a hypothetical does,
+    whether a threat made now keeps its condition), the form `_votes` tests quickly."""
+    dropped = {
+        category
+        for category, rule in (
+            (Category.UNCERTAIN, policy.uncertain),
+            (Category.HISTORICAL, policy.historical),
+            (Category.FAMILY_HISTORY, policy.family_history),
+            (Category.OTHER_PERSON, policy.other_person),
+        )
+        if rule is Policy.DROP
+    }
+    return (
+        frozenset(dropped),
+        policy.hypothetical is Policy.DROP,
+        policy.conditional_threat is Policy.KEEP,
+    )
 
 
-def _decide(votes: Sequence[_Vote], text: str) -> SuggestedAnswer | str | None:
-    """One suggestion from a question's votes; "conflict" if they disagree; None if none."""
+_CONFLICT = "conflict"
+
+
+def _decide(votes: Sequence[_Vote]) -> _Vote | str | None:
+    """The vote to suggest from a question's votes; `_CONFLICT` if they disagree; None if none."""
     if not votes:
         return None
     if len(votes) == 1:
-        best = votes[0]
-    elif len({v.value for v in votes}) > 1:
-        return "conflict"
-    else:
-        # Prefer a certain cue as evidence; otherwise the earliest.
-        best = min(votes, key=_certain_then_earliest)
+        return votes[0]
+    if len({v.value for v in votes}) > 1:
+        return _CONFLICT
+    # Prefer a certain cue as evidence; otherwise the earliest.
+    return min(votes, key=_certain_then_earliest)
+
+
+def _suggestion(vote: _Vote, text: str) -> SuggestedAnswer:
     # Validated, not `model_construct`: pydantic-core validates these six fields faster than
     # `model_construct` copies them in Python.
     return SuggestedAnswer(
-        value=best.value,
-        evidence=text[best.start : best.end],
-        start=best.start,
-        end=best.end,
-        pattern=best.pattern,
-        context=best.context,
+        value=vote.value,
+        evidence=text[vote.start : vote.end],
+        start=vote.start,
+        end=vote.end,
+        pattern=vote.pattern,
+        context=vote.context,
     )
+
+
+def _first(pair: tuple[str, _Vote]) -> str:
+    return pair[0]
 
 
 def _certain_then_earliest(vote: _Vote) -> tuple[bool, int]:

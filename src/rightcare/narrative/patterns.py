@@ -2,8 +2,10 @@
 
 A pattern file is meant to be reviewed by someone who knows the control room, not the code, so
 the schema is small: each pattern has an id, the answer it suggests, what a negation in front
-of it means, an example, and either a list of phrases or spaCy Matcher token patterns. Adding a
-file named after a new question id is all it takes to start reading that question.
+of it means, an example, and either a list of phrases or spaCy Matcher token patterns, and
+optionally words that must be `near` the cue for it to count ("bottle" is a weapon only where
+there is fighting). Adding a file named after a new question id is all it takes to start
+reading that question.
 
 Phrases are matched on spaCy's NORM attribute (lower case, with contractions expanded), so
 "doesn't", "doesnt" and "does not" all match the phrase "doesnt"; spelling variants and
@@ -50,6 +52,23 @@ def _yaml_bool_to_answer(value: Any) -> Any:
     return value
 
 
+class Near(BaseModel):
+    """Words that must be close to a cue for it to count ("bottle" is a weapon in a fight)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    words: tuple[str, ...] = Field(min_length=1)
+    window: int = Field(default=8, ge=1, le=30)
+
+    @field_validator("words")
+    @classmethod
+    def _single_lower_case_words(cls, words: tuple[str, ...]) -> tuple[str, ...]:
+        for word in words:
+            if not word or word != word.lower() or " " in word:
+                raise ValueError(f"`near` takes single lower-case words, not {word!r}")
+        return words
+
+
 class PatternSpec(BaseModel):
     """One cue pattern as written in a question's YAML file."""
 
@@ -65,6 +84,11 @@ class PatternSpec(BaseModel):
     comment: str = ""
     phrases: tuple[str, ...] = ()
     tokens: tuple[tuple[dict[str, Any], ...], ...] = ()
+    near: Near | None = Field(
+        default=None,
+        description="the cue counts only with one of these words within `window` tokens of "
+        "it in the same sentence",
+    )
 
     _coerce = field_validator("answer", "when_negated", mode="before")(_yaml_bool_to_answer)
 
@@ -130,11 +154,33 @@ class Cue:
     question: str
     answer: CueAnswer
     when_negated: CueAnswer
+    near: frozenset[str] | None = None  # see `PatternSpec.near`
+    near_window: int = 0
+
+
+class _NoDuplicateKeys(yaml.SafeLoader):
+    """YAML that refuses a key given twice in one mapping.
+
+    Plain YAML keeps the last of two `tokens:` keys and silently drops the first: a reviewer
+    would see patterns in the file that are never run.
+    """
+
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
+        seen = set()
+        for key_node, _ in node.value:
+            key = self.construct_object(key_node, deep=deep)
+            if key in seen:
+                raise yaml.constructor.ConstructorError(
+                    None, None, f"`{key}` is given twice", key_node.start_mark
+                )
+            seen.add(key)
+        return super().construct_mapping(node, deep=deep)
 
 
 def _load_file(path: Path) -> QuestionPatterns:
     try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+        # A SafeLoader subclass: safe to load files with.
+        raw = yaml.load(path.read_text(encoding="utf-8"), Loader=_NoDuplicateKeys)
     except yaml.YAMLError as exc:
         raise PatternFileError(f"{path.name}: not valid YAML: {exc}") from exc
     try:

@@ -21,8 +21,9 @@ from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import accumulate
-from typing import Any
+from typing import Any, cast
 
+import numpy
 from spacy.attrs import IDX, IS_SPACE, LENGTH, NORM
 from spacy.tokens import Doc
 
@@ -37,12 +38,39 @@ class TokenPatternError(ValueError):
     """A token pattern uses Matcher syntax this module does not support."""
 
 
+def _alternation(words: Sequence[str]) -> str:
+    """A regex matching any of `words`, factored as a trie ("in(?:side)?|o(?:n|utside)").
+
+    `re` tries the branches of a plain alternation one after another; with lists of a hundred
+    place or drug names that is most of the cost of a match. Factored, the first character
+    picks the branch. Each token is followed by a space in the token string, so only a whole
+    word can match, whichever branch is tried first.
+    """
+    trie: dict[str, Any] = {}
+    for word in words:
+        node = trie
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+    return _trie_regex(trie)
+
+
+def _trie_regex(node: dict[str, Any]) -> str:
+    ends = "" in node
+    branches = [re.escape(c) + _trie_regex(child) for c, child in sorted(node.items()) if c]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    if ends:
+        return f"(?:{body})?"
+    return body
+
+
 def _value_regex(value: Any) -> str:
     if isinstance(value, str):
         return re.escape(value.lower())
     if isinstance(value, dict) and set(value) == {"IN"}:
-        words = sorted((str(v).lower() for v in value["IN"]), key=len, reverse=True)
-        return "(?:" + "|".join(re.escape(w) for w in words) + ")"
+        return "(?:" + _alternation(sorted({str(v).lower() for v in value["IN"]})) + ")"
     if isinstance(value, dict) and set(value) == {"REGEX"}:
         inner = str(value["REGEX"])
         inner = inner.removeprefix("^").removesuffix("$")
@@ -180,15 +208,18 @@ def _anchor(pattern: Sequence[dict[str, Any]]) -> tuple[frozenset[str], int | No
     """The required word token to try matches from, and how far before it a match may start.
 
     Of the required word tokens with a bounded number of tokens before them, the one with the
-    lowest cost: each common word in it, and each token that may come before it (which
-    multiplies the starts to try), add to the cost.
+    lowest cost: each common word in it costs most, as it is in nearly every narrative; each
+    token that may come before it multiplies the starts to try, unless the first token is a
+    required word, whose cheap test (`CompiledPattern.first`) rules most of those starts out.
+    So "at/in/on ... the station" is tried from "station", not from every "in".
     """
     best: tuple[int, int, frozenset[str]] | None = None
     reach: int | None = 0
+    first_filters = pattern[0].get("OP") in (None, "+") and _words_of(pattern[0]) is not None
     for spec in pattern:
         words = _words_of(spec)
         if reach is not None and spec.get("OP") in (None, "+") and words is not None:
-            cost = len(words & _COMMON) + 3 * reach
+            cost = 10 * len(words & _COMMON) + (1 if first_filters else 3) * reach
             if best is None or cost < best[0]:
                 best = (cost, reach, words)
         most = _max_repeats(spec.get("OP"))
@@ -223,12 +254,13 @@ class TokenString:
     positions: dict[str, list[int]]  # token text -> the indices of the tokens with that text
     words: frozenset[str]
     norms: list[int]  # NORM hash of each token
-    is_space: list[int]
+    spaces: list[int]  # indices of whitespace tokens
     char_start: list[int]  # character offset of each token in the narrative
     char_length: list[int]  # and its length in characters
 
 
 _NORM_TEXT: dict[int, str] = {}  # NORM hash -> text; StringStore lookups are slower
+_ONE = 1  # `map(_ONE.__add__, ...)` adds one in C
 
 
 def _remember(strings: Any, norm_id: int) -> str:
@@ -239,19 +271,25 @@ def _remember(strings: Any, norm_id: int) -> str:
 
 
 def token_string(doc: Doc) -> TokenString:
-    """The narrative's tokens, read once from spaCy's arrays (cheaper than Token objects)."""
-    strings = doc.vocab.strings
-    if len(doc):
-        norms, spaces, idx, length = (
-            list(column) for column in doc.to_array([NORM, IS_SPACE, IDX, LENGTH]).T.tolist()
-        )
-    else:
-        norms, spaces, idx, length = [], [], [], []
-    cache = _NORM_TEXT
-    parts = [
-        _SPACE if space else (cache.get(n) or _remember(strings, n))
-        for n, space in zip(norms, spaces, strict=True)
-    ]
+    """The narrative's tokens, read once from spaCy's arrays (cheaper than Token objects).
+
+    This runs for every narrative, so the loops over tokens are `map`s and numpy (in C) where
+    they can be; new words and whitespace tokens are rare.
+    """
+    if not len(doc):
+        return TokenString("", [], [0], {}, frozenset(), [], [], [], [])
+    array = doc.to_array([NORM, IS_SPACE, IDX, LENGTH])
+    norms: list[int] = array[:, 0].tolist()
+    spaces: list[int] = numpy.flatnonzero(array[:, 1]).tolist()
+    looked_up: list[str | None] = list(map(_NORM_TEXT.get, norms))
+    for i in spaces:
+        looked_up[i] = _SPACE
+    if None in looked_up:
+        strings = doc.vocab.strings
+        for i, part in enumerate(looked_up):
+            if part is None:
+                looked_up[i] = _remember(strings, norms[i])
+    parts = cast(list[str], looked_up)
     positions: dict[str, list[int]] = {}
     for i, part in enumerate(parts):
         if (seen := positions.get(part)) is None:
@@ -259,30 +297,34 @@ def token_string(doc: Doc) -> TokenString:
         else:
             seen.append(i)
     return TokenString(
-        text=" ".join(parts) + " " if parts else "",
+        text=" ".join(parts) + " ",
         parts=parts,
-        offsets=[0, *accumulate(len(p) + 1 for p in parts)],
+        offsets=[0, *accumulate(map(_ONE.__add__, map(len, parts)))],
         positions=positions,
         words=frozenset(positions),
         norms=norms,
-        is_space=spaces,
-        char_start=idx,
-        char_length=length,
+        spaces=spaces,
+        char_start=array[:, 2].tolist(),
+        char_length=array[:, 3].tolist(),
     )
 
 
 def _candidate_starts(pattern: CompiledPattern, tokens: TokenString) -> list[int] | None:
     """Token indices where a match may start, in order; None if the pattern has no anchor."""
-    reach = pattern.anchor_reach
-    if reach is None:
+    if pattern.anchor_reach is None:
         return None
     positions = tokens.positions
-    found = [positions[w] for w in pattern.anchor & tokens.words]
-    if len(found) == 1 and reach == 0:
-        return found[0]
+    found = [i for w in pattern.anchor & tokens.words for i in positions[w]]
+    return starts_before(pattern, tokens, found)
+
+
+def starts_before(pattern: CompiledPattern, tokens: TokenString, found: list[int]) -> list[int]:
+    """The starts, in order, from which a match may reach the anchor words at `found`."""
+    reach = pattern.anchor_reach or 0
     if reach == 0:
-        return sorted(i for at in found for i in at)
-    starts = {max(i - back, 0) for at in found for i in at for back in range(reach + 1)}
+        found.sort()
+        return found
+    starts = {j for i in found for j in range(max(i - reach, 0), i + 1)}
     first, parts = pattern.first, tokens.parts
     if first is not None:
         return sorted(i for i in starts if parts[i] in first)
@@ -296,20 +338,11 @@ def find(pattern: CompiledPattern, tokens: TokenString) -> list[tuple[int, int]]
     for needed in pattern.needs:
         if needed.isdisjoint(words):
             return []
-    text, offsets = tokens.text, tokens.offsets
-    spans = []
     starts = _candidate_starts(pattern, tokens)
     if starts is not None:
-        match = pattern.regex.match
-        after = 0
-        for start in starts:
-            if start < after:
-                continue
-            m = match(text, offsets[start])
-            if m is not None and (end_char := m.end()) > offsets[start]:
-                after = bisect_left(offsets, end_char, start)
-                spans.append((start, after))
-        return spans
+        return match_at(pattern, tokens, starts)
+    text, offsets = tokens.text, tokens.offsets
+    spans = []
     pos = 0
     search = pattern.regex.search
     while (m := search(text, pos)) is not None:
@@ -321,4 +354,21 @@ def find(pattern: CompiledPattern, tokens: TokenString) -> list[tuple[int, int]]
             pos = end_char
         else:
             pos = start_char + 1  # matched inside a token ("son" in "person"): look further on
+    return spans
+
+
+def match_at(
+    pattern: CompiledPattern, tokens: TokenString, starts: list[int]
+) -> list[tuple[int, int]]:
+    text, offsets = tokens.text, tokens.offsets
+    match = pattern.regex.match
+    spans = []
+    after = 0
+    for start in starts:
+        if start < after:
+            continue
+        m = match(text, offsets[start])
+        if m is not None and (end_char := m.end()) > offsets[start]:
+            after = bisect_left(offsets, end_char, start)
+            spans.append((start, after))
     return spans
