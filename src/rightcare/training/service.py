@@ -121,7 +121,8 @@ def start_attempt(
     seed: int | None = None,
     scenario_ids: list[str] | None = None,
 ) -> TrainingAttempt:
-    """Begin (or resume) an attempt at a module. `scenario_ids` makes a policy-change refresher."""
+    """Begin (or resume) an attempt at a module. `scenario_ids` makes a policy-change refresher
+    (an open refresher under the current policy is resumed whatever ids are given)."""
     now = utc(now)
     user = learner(session, actor)
     course, policy = course_and_policy(catalogue, course_id)
@@ -142,6 +143,9 @@ def start_attempt(
             )
         run = ModuleRun.start(course, module_id, policy, seed)
     else:
+        resumed = open_attempt(session, user.id, course, policy, REFRESHER)
+        if resumed is not None:
+            return resumed
         if not scenario_ids:
             raise RuleViolation("no scenarios to refresh", code="nothing_to_do", field="scenarios")
         for scenario_id in scenario_ids:

@@ -9,6 +9,7 @@ JavaScript, by the same POST answering the whole page.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from fastapi import APIRouter, Request
@@ -64,6 +65,22 @@ def training_home(request: Request) -> Response:
         return _home(request, viewer, session)
 
 
+def _begin(
+    request: Request, viewer: Viewer, what: str, start: Callable[[Session], TrainingAttempt]
+) -> Response:
+    """Start (or resume) an attempt and go to it; a refusal is shown on the training page."""
+    with unit_of_work(request) as session:
+        try:
+            attempt = start(session)
+        except ServiceError as exc:
+            session.rollback()
+            if exc.http_status == 404:
+                return service_refused(request, exc, what)
+            return _home(request, viewer, session, error=sentence(exc.message), status_code=422)
+        session.commit()
+        return RedirectResponse(f"/training/attempts/{attempt.id}", status_code=303)
+
+
 @router.post("/training/courses/{course_id}/modules/{module_id}/start", response_class=HTMLResponse)
 async def start_module(request: Request, course_id: str, module_id: str) -> Response:
     """Start the module, or resume the attempt already open under the current policy."""
@@ -71,23 +88,19 @@ async def start_module(request: Request, course_id: str, module_id: str) -> Resp
     viewer = learner_for(request, form=form)
     if not isinstance(viewer, Viewer):
         return viewer
-    with unit_of_work(request) as session:
-        try:
-            attempt = service.start_attempt(
-                session,
-                actor=actor_of(viewer),
-                catalogue=catalogue_for(request),
-                course_id=course_id,
-                module_id=module_id,
-                now=now_for(request),
-            )
-        except ServiceError as exc:
-            session.rollback()
-            if exc.http_status == 404:
-                return service_refused(request, exc, "course or module")
-            return _home(request, viewer, session, error=sentence(exc.message), status_code=422)
-        session.commit()
-        return RedirectResponse(f"/training/attempts/{attempt.id}", status_code=303)
+    return _begin(
+        request,
+        viewer,
+        "course or module",
+        lambda session: service.start_attempt(
+            session,
+            actor=actor_of(viewer),
+            catalogue=catalogue_for(request),
+            course_id=course_id,
+            module_id=module_id,
+            now=now_for(request),
+        ),
+    )
 
 
 @router.post("/training/courses/{course_id}/refresher", response_class=HTMLResponse)
@@ -99,33 +112,20 @@ async def start_refresher(request: Request, course_id: str) -> Response:
         return viewer
     catalogue = catalogue_for(request)
     actor = actor_of(viewer)
-    with unit_of_work(request) as session:
-        try:
-            progress = course_progress(
-                session, actor=actor, catalogue=catalogue, course_id=course_id
-            )
-            user = service.learner(session, actor)
-            open_one = service.open_attempt(
-                session, user.id, progress.course, progress.policy, REFRESHER
-            )
-            if open_one is not None:
-                return RedirectResponse(f"/training/attempts/{open_one.id}", status_code=303)
-            attempt = service.start_attempt(
-                session,
-                actor=actor,
-                catalogue=catalogue,
-                course_id=course_id,
-                module_id=REFRESHER,
-                scenario_ids=[c.scenario_id for c in progress.changed],
-                now=now_for(request),
-            )
-        except ServiceError as exc:
-            session.rollback()
-            if exc.http_status == 404:
-                return service_refused(request, exc, "course")
-            return _home(request, viewer, session, error=sentence(exc.message), status_code=422)
-        session.commit()
-        return RedirectResponse(f"/training/attempts/{attempt.id}", status_code=303)
+
+    def start(session: Session) -> TrainingAttempt:
+        progress = course_progress(session, actor=actor, catalogue=catalogue, course_id=course_id)
+        return service.start_attempt(
+            session,
+            actor=actor,
+            catalogue=catalogue,
+            course_id=course_id,
+            module_id=REFRESHER,
+            scenario_ids=[c.scenario_id for c in progress.changed],
+            now=now_for(request),
+        )
+
+    return _begin(request, viewer, "course", start)
 
 
 def _asked(form: FormData, run: ModuleRun, scenario_id: str, more: str = "") -> list[str]:
