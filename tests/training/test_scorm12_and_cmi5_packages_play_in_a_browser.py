@@ -14,14 +14,12 @@ Chromium is Debian's (never `playwright install`); without it these tests skip, 
 
 from __future__ import annotations
 
-import functools
-import inspect
 import json
 import re
 import shutil
 import threading
 import zipfile
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import partial
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
@@ -36,15 +34,7 @@ from rightcare.training.catalogue import Catalogue
 from rightcare.training.exercise import Choice, LearnerAnswer
 from rightcare.training.export import Format, export_course
 from rightcare.training.run import ModuleRun
-
-CHROMIUM = shutil.which("chromium")
-if CHROMIUM is None:
-    pytest.skip(
-        "browser tests need Debian's chromium on PATH: apt-get install -y chromium",
-        allow_module_level=True,
-    )
-sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed")
-ARGS = ["--no-sandbox", "--disable-gpu", "--no-first-run"]
+from tests.training.chromium import with_chromium
 
 SCORM_AGAIN = Path(__file__).parents[1] / "vendor" / "scorm-again-3.4.3" / "scorm12.min.js"
 MODULE = "s136"  # twelve calls, drawn in a random order
@@ -153,40 +143,6 @@ def platform(tmp_path_factory: pytest.TempPathFactory) -> Iterator[FakePlatform]
     finally:
         server.shutdown()
         server.server_close()
-
-
-def with_chromium(test: Callable[..., None]) -> Callable[..., None]:
-    """Run a test that takes `browser` on a thread of its own, with its own Playwright.
-
-    The sync API allows one Playwright per thread, and the web app's browser tests keep theirs
-    open for the whole session; a thread of our own keeps the two apart in one pytest run.
-    """
-    signature = inspect.signature(test)
-
-    @functools.wraps(test)
-    def run(**fixtures: Any) -> None:
-        failures: list[BaseException] = []
-
-        def play() -> None:
-            try:
-                with sync_api.sync_playwright() as playwright:
-                    browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-                    try:
-                        test(browser=browser, **fixtures)
-                    finally:
-                        browser.close()
-            except BaseException as exc:  # handed back to pytest's thread below
-                failures.append(exc)
-
-        thread = threading.Thread(target=play, name=f"chromium-{test.__name__}")
-        thread.start()
-        thread.join()
-        if failures:
-            raise failures[0]
-
-    kept = [p for name, p in signature.parameters.items() if name != "browser"]
-    run.__signature__ = signature.replace(parameters=kept)  # type: ignore[attr-defined]
-    return run
 
 
 def _unpack(catalogue: Catalogue, fmt: Format, platform: FakePlatform) -> None:
