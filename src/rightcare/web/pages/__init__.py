@@ -12,13 +12,22 @@ from pathlib import Path
 
 from fastapi import APIRouter
 
-from rightcare.web.pages import call_handler, calls, handovers, history, policy, supervisor
+from rightcare.web.pages import (
+    call_handler,
+    calls,
+    handovers,
+    history,
+    policy,
+    records,
+    supervisor,
+)
 
 WEB_DIR = Path(__file__).resolve().parents[1]
 
 router = APIRouter(include_in_schema=False)
 router.include_router(call_handler.router)
 router.include_router(calls.router)
+router.include_router(records.router)
 router.include_router(handovers.router)
 router.include_router(history.router)
 router.include_router(supervisor.router)
