@@ -65,6 +65,8 @@ class Settings(BaseModel):
     xapi_homepage: str = "https://rightcare.invalid"
     xapi_activity_base: str = "https://rightcare.invalid/xapi"
     xapi_flush_seconds: float = 5.0
+    # Threads per server worker for requests that touch the database (None: anyio's 40).
+    request_threads: int | None = None
 
     def require_secret_key(self) -> str:
         """The secret, or a clear refusal for the parts (sign-in, sessions) that need one."""
@@ -198,8 +200,24 @@ def load_settings(environ: Mapping[str, str] | None = None) -> Settings:
         database_url=normalise_database_url(url),
         secret_key=SecretStr(secret) if secret else None,
         demo=demo,
+        request_threads=_request_threads(env),
         **_xapi(env),
     )
+
+
+MAX_REQUEST_THREADS = 256
+
+
+def _request_threads(env: Mapping[str, str]) -> int | None:
+    raw = env.get("RIGHTCARE_REQUEST_THREADS", "").strip()
+    if not raw:
+        return None
+    if not raw.isdigit() or not 1 <= int(raw) <= MAX_REQUEST_THREADS:
+        raise SettingsError(
+            f"RIGHTCARE_REQUEST_THREADS must be a whole number from 1 to {MAX_REQUEST_THREADS}, "
+            f"not {raw!r}"
+        )
+    return int(raw)
 
 
 class _SettingsCache:

@@ -134,10 +134,19 @@ def lock_chain(session: Session) -> None:
     dialect = session.get_bind().dialect.name
     if dialect == "postgresql":
         session.execute(sa.select(sa.func.pg_advisory_xact_lock(ADVISORY_LOCK_KEY)))
-    elif dialect == "sqlite":
+    elif dialect == "sqlite" and not _sqlite_writing(session):
         # A write that touches no row still takes SQLite's write lock, which then serialises
         # every other writer until this transaction ends; the triggers fire per row, so none.
         session.execute(sa.text("UPDATE audit_entry SET seq = seq WHERE 1 = 0"))
+
+
+def _sqlite_writing(session: Session) -> bool:
+    """Whether this transaction already holds SQLite's write lock. The sqlite3 module opens a
+    transaction only before a data-changing statement (reads run outside one), and that
+    statement took the lock, which is then held to the end: asking for it again is wasted work
+    on the busiest path (every assessment)."""
+    dbapi = session.connection().connection.dbapi_connection
+    return bool(getattr(dbapi, "in_transaction", False))
 
 
 def record(
@@ -150,14 +159,18 @@ def record(
     details: Mapping[str, Any] | None = None,
     at: dt.datetime | None = None,
 ) -> AuditEntry:
-    """Append one entry in the caller's transaction (flushed, not committed)."""
+    """Append one entry in the caller's transaction (written, not committed).
+
+    The row goes in with a plain INSERT, not through the session's unit of work: an entry is
+    never changed after it is written, and this runs on every state change. The returned
+    object carries the entry's columns; it is not attached to the session (query the table to
+    read entries back)."""
     clean = _normalise_details(details)
     when = (at or utcnow()).astimezone(dt.UTC)
-    session.flush()  # entries already pending in this session take their places first
+    session.flush()  # the changes this entry describes, and entries pending, go first
     lock_chain(session)
-    last = session.execute(
-        sa.select(AuditEntry.seq, AuditEntry.hash).order_by(AuditEntry.seq.desc()).limit(1)
-    ).first()
+    connection = session.connection()  # Core, not ORM: nothing here needs the identity map
+    last = connection.execute(_LAST).first()
     seq = 1 if last is None else last.seq + 1
     prev_hash = GENESIS_HASH if last is None else last.hash
     entry = AuditEntry(
@@ -171,9 +184,14 @@ def record(
         prev_hash=prev_hash,
     )
     entry.hash = hash_of(entry)
-    session.add(entry)
-    session.flush()
+    connection.execute(_INSERT, {column: getattr(entry, column) for column in _COLUMNS})
     return entry
+
+
+_TABLE: sa.Table = AuditEntry.__table__  # type: ignore[assignment]
+_COLUMNS = tuple(column.key for column in _TABLE.columns)
+_LAST = sa.select(_TABLE.c.seq, _TABLE.c.hash).order_by(_TABLE.c.seq.desc()).limit(1)
+_INSERT = _TABLE.insert()
 
 
 @dataclass(frozen=True)

@@ -11,9 +11,11 @@ from __future__ import annotations
 
 import datetime as dt
 from functools import lru_cache
+from typing import Any, NamedTuple
 
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
+from sqlalchemy.orm.attributes import set_committed_value
 
 from rightcare.audit.service import lock_chain
 from rightcare.auth.actor import SYSTEM, Actor
@@ -179,15 +181,24 @@ def assess(
     )
 
 
-def _newest_assessment(session: Session, call: Call) -> Assessment | None:
-    """The call's latest snapshot, without loading the others (rows of a call never share a
-    created_at; see `after`)."""
-    return session.scalars(
-        sa.select(Assessment)
+class Newest(NamedTuple):
+    """The few columns of a call's latest snapshot that the next write needs."""
+
+    id: str
+    created_at: dt.datetime
+    input: dict[str, Any]
+
+
+def _newest_assessment(session: Session, call: Call) -> Newest | None:
+    """The call's latest snapshot, without loading the others or its output (the largest
+    column; rows of a call never share a created_at; see `after`)."""
+    row = session.execute(
+        sa.select(Assessment.id, Assessment.created_at, Assessment.input)
         .where(Assessment.call_id == call.id)
         .order_by(Assessment.created_at.desc())
         .limit(1)
     ).first()
+    return None if row is None else Newest(row.id, row.created_at, row.input)
 
 
 def _context_of(call: Call) -> CallContext:
@@ -204,7 +215,7 @@ def _store(
     *,
     actor: Actor,
     call: Call,
-    previous: Assessment | None,
+    previous: Newest | None,
     evaluation: Evaluation,
     now: dt.datetime,
 ) -> Assessment:
@@ -227,9 +238,14 @@ def _store(
         lead_agency=result.lead_agency,
         disposition=result.disposition,
     )
-    # Through the backref, so a call whose earlier snapshots were never loaded does not load
-    # them all (each with its input and output JSON) just to append one.
-    record.call = call
+    # Linked as already stored, not through the relationship's events: the flush then has one
+    # row to insert and no collection to reconcile (that bookkeeping cost more than the
+    # insert), and a call whose earlier snapshots were never loaded does not load them all
+    # (each with its input and output JSON) just to append one.
+    record.call_id = call.id
+    set_committed_value(record, "call", call)
+    if "assessments" in call.__dict__:  # loaded (or new): keep it whole for this request
+        set_committed_value(call, "assessments", [*call.assessments, record])
     session.add(record)
     touch(call, now)
     audit(

@@ -8,9 +8,12 @@ from __future__ import annotations
 
 import datetime as dt
 import gc
-from collections.abc import Callable
+import sys
+from collections.abc import AsyncIterator, Callable
+from contextlib import AbstractAsyncContextManager, asynccontextmanager
 from typing import Any
 
+import anyio.to_thread
 import httpx
 from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
@@ -105,7 +108,10 @@ def create_app(
         openapi_url=f"{API_PREFIX}/openapi.json",
         docs_url=f"{API_PREFIX}/docs",
         redoc_url=None,
-        lifespan=outbox_lifespan(settings, context.sessions, context.now),  # xAPI sender
+        lifespan=server_lifespan(
+            settings.request_threads,
+            outbox_lifespan(settings, context.sessions, context.now),  # xAPI sender
+        ),
     )
     app.state.rightcare = context
     install_error_handlers(app)
@@ -136,7 +142,32 @@ def ready_for_traffic(app: FastAPI) -> FastAPI:
     assess_call(context_of(app).policies, {"narrative": "Caller is worried about her neighbour."})
     gc.collect()
     gc.freeze()
+    sys.setswitchinterval(SWITCH_INTERVAL)
     return app
+
+
+# How long a thread may keep the GIL while another waits (CPython's default is 5 ms). A request
+# holding the database's write lock gives up the GIL for each statement and the commit, and then
+# waited up to that long behind threads doing pure-Python work (the engine, the narrative
+# reader) before it could go on and let the next writer in. 0.2 ms took the stored-assessment
+# capacity from about 110 to 150-180/s on one worker (bench/README.md).
+SWITCH_INTERVAL = 0.0002
+
+
+def server_lifespan(
+    request_threads: int | None, inner: Callable[[Any], AbstractAsyncContextManager[None]]
+) -> Callable[[Any], AbstractAsyncContextManager[None]]:
+    """Set the worker's request thread pool (it belongs to the running event loop, so only
+    here), then run `inner`."""
+
+    @asynccontextmanager
+    async def lifespan(app: Any) -> AsyncIterator[None]:
+        if request_threads is not None:
+            anyio.to_thread.current_default_thread_limiter().total_tokens = request_threads
+        async with inner(app):
+            yield
+
+    return lifespan
 
 
 def context_of(app: Any) -> WebContext:
