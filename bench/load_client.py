@@ -1,4 +1,4 @@
-"""The simulated call handlers of `api_load.py`: a small HTTP/1.1 client and the two workloads.
+"""The simulated call handlers of `api_load.py`: a small HTTP/1.1 client and its three workloads.
 
 The client is deliberately thin (raw asyncio streams, one keep-alive connection per handler,
 uvloop when installed): the server shares this machine's two CPUs with it, and a general
@@ -6,7 +6,9 @@ client such as httpx used more CPU per request than the server did, so the figur
 the client. Every request is still timed from the moment it was due to the moment its whole
 reply (headers and body) was read, and every reply's status is counted.
 
-Two ways to drive the server:
+Three workloads: `handlers` (the call handler screen: previews as they type, then save and
+decide), `calls` (a C&C system storing every assessment of a call) and `assess` (the stateless
+POST /assess alone). Two ways to drive the server:
 - closed loop (capacity): each handler sends its next request as soon as the last reply
   arrives. With 50 requests always in flight, latency is mostly queueing: by Little's law the
   mean is 50 / throughput, so this run answers "how many per second at most", not "how fast".
@@ -239,6 +241,57 @@ async def handle_calls(
             stats.decisions_acknowledged += 1
 
 
+async def handle_screen(
+    connection: Connection, pace: Pace, stats: Stats, steps: int, deadline: float, seed: int
+) -> None:
+    """One call handler at the call handler screen, which assesses without storing as they type
+    (the HTMX panel; here the same stateless POST /assess), then saves the call with what was
+    learned (POST /calls: the call and its first stored assessment, in one transaction) and
+    accepts the recommendation. One preview per sentence typed, answers arriving in
+    `ANSWER_STEPS` order; the last ones make it `attend`. `steps` is not used: a screen call
+    previews once per sentence."""
+    del steps
+    rng = random.Random(seed)
+    context = {"channel": "999", "caller": "third_party"}
+    while time.perf_counter() < deadline:
+        text = sentences(rng)
+        learned: dict[str, str] = {}
+        for index in range(len(text)):
+            if index >= 2 and index - 2 < len(ANSWER_STEPS):
+                learned |= ANSWER_STEPS[index - 2]
+            body = {"narrative": " ".join(text[: index + 1]), "answers": dict(learned)}
+            await timed_post(connection, pace, stats, "POST /assess", f"{API}/assess", body)
+        for group in ANSWER_STEPS:
+            learned |= group
+        reply = await timed_post(
+            connection,
+            pace,
+            stats,
+            "POST /calls",
+            f"{API}/calls",
+            {"narrative": " ".join(text), "answers": learned, "context": context},
+        )
+        if reply is None or reply[0] != 201:
+            continue
+        stats.calls_acknowledged += 1
+        call = json.loads(reply[2])
+        reply = await timed_post(
+            connection,
+            pace,
+            stats,
+            "POST /calls/{id}/decisions",
+            f"{API}/calls/{call['id']}/decisions",
+            {"assessment_id": call["latest_assessment"]["id"], "accept": True},
+            {"If-Match": reply[1]["etag"]},
+        )
+        if reply is not None and reply[0] == 201:
+            stats.decisions_acknowledged += 1
+
+
+SCREEN_REQUESTS_PER_CALL = len(NARRATIVE) + 2  # previews, save, decide
+SCREEN_ASSESSMENTS_PER_CALL = len(NARRATIVE) + 1  # previews, and the saved call's assessment
+
+
 async def post_stateless(
     connection: Connection, pace: Pace, stats: Stats, steps: int, deadline: float, seed: int
 ) -> None:
@@ -255,7 +308,7 @@ async def post_stateless(
         await timed_post(connection, pace, stats, "POST /assess", f"{API}/assess", body)
 
 
-WORKLOADS = {"calls": handle_calls, "assess": post_stateless}
+WORKLOADS = {"handlers": handle_screen, "calls": handle_calls, "assess": post_stateless}
 
 
 async def run_phase(
