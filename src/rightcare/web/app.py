@@ -30,6 +30,7 @@ from rightcare.web.api import api_router
 from rightcare.web.context import WebContext, default_http_client, utc_now
 from rightcare.web.errors import install_error_handlers
 from rightcare.web.idempotency import Replay, on_replay
+from rightcare.web.nul import RefuseNul
 from rightcare.web.oidc_config import OidcConfig, load_oidc_config
 from rightcare.web.pages import training as training_pages
 from rightcare.web.pages import training_trainer
@@ -124,6 +125,7 @@ def create_app(
     app.include_router(oidc.router)
     app.mount("/static", StaticFiles(directory=signin.WEB_DIR / "static"), name="static")
     app.add_middleware(SessionRefresh)
+    app.add_middleware(RefuseNul)
     app.add_middleware(SecurityHeaders)
     return app
 
