@@ -7,7 +7,7 @@ raise a response, and which the engine lists for confirmation when the outcome d
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from rightcare.calls.errors import RuleViolation
@@ -102,6 +102,13 @@ class Evaluation:
     result: Assessment
     changed: dict[str, str]
     narrative_changed: bool = False
+    # The snapshot's columns as JSON, made here rather than while the write lock is held.
+    input_json: dict[str, Any] = field(default_factory=dict)
+    output_json: dict[str, Any] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self.input_json = self.input_json or self.call_input.model_dump(mode="json")
+        self.output_json = self.output_json or self.result.model_dump(mode="json")
 
 
 def evaluate_for_call(

@@ -94,10 +94,13 @@ def create_call(
             answers=dict(data.answers),
             read_narrative=True,
         )
-    # Every writer queues for the audit chain's lock; take it before the reference counter's row
-    # lock, so calls being opened do not hold the counter while they wait in that queue (which
-    # serialised them twice). The counter is then never contended; references stay unique.
-    lock_chain(session)
+    # PostgreSQL: every writer queues for the audit chain's lock; take it before the reference
+    # counter's row lock, so calls being opened do not hold the counter while they wait in that
+    # queue (which serialised them twice). The counter is then never contended; references stay
+    # unique. SQLite has one write lock for everything, taken by the counter's upsert below;
+    # taking it here would only hold it while the call is built.
+    if session.get_bind().dialect.name == "postgresql":
+        lock_chain(session)
     call = Call(
         id=new_id(),
         reference=allocate_call_reference(session, year=now.year),
@@ -228,8 +231,8 @@ def _store(
         created_at=created_at,
         created_by=actor.name,
         contract=result.contract,
-        input=evaluation.call_input.model_dump(mode="json"),
-        output=result.model_dump(mode="json"),
+        input=evaluation.input_json,
+        output=evaluation.output_json,
         pack=result.policy.pack,
         pack_version=result.policy.version,
         overlay=result.policy.overlay,

@@ -143,12 +143,8 @@ class Idempotency:
         return JSONResponse(body, status_code=status_code, headers=dict(headers or {}))
 
 
-async def _request_digest(request: Request) -> str:
-    return request_hash(request.method, request.url.path, await request.body())
-
-
 async def get_idempotency(
-    digest: Annotated[str, Depends(_request_digest)],
+    request: Request,
     actor: CurrentActor,
     session: SessionDep,
     now: NowDep,
@@ -169,9 +165,11 @@ async def get_idempotency(
             code="invalid",
             field=HEADER,
         )
+    if key is None:  # nothing to store or compare: no digest, no database
+        return Idempotency(key=None, principal=actor.name, request_hash="", at=now)
+    digest = request_hash(request.method, request.url.path, await request.body())
     found = Idempotency(key=key, principal=actor.name, request_hash=digest, at=now)
-    if key is not None:  # only a keyed request needs the database here
-        await run_in_threadpool(found.check, session)
+    await run_in_threadpool(found.check, session)
     return found
 
 
