@@ -7,8 +7,9 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import Any, NamedTuple, TypeVar
 
+import sqlalchemy as sa
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.attributes import flag_modified
 from sqlalchemy.orm.exc import StaleDataError
@@ -17,7 +18,7 @@ from rightcare.audit import record
 from rightcare.auth.actor import Actor
 from rightcare.auth.models import Role
 from rightcare.calls.errors import Conflict, Forbidden, NotFound, RuleViolation
-from rightcare.calls.models import Call
+from rightcare.calls.models import Assessment, Call
 from rightcare.storage.base import Base
 
 # Who may do what. Admins run the system; they do not handle calls.
@@ -141,3 +142,23 @@ def after(previous: dt.datetime | None, now: dt.datetime) -> dt.datetime:
     if previous is not None and now <= previous:
         return previous + dt.timedelta(microseconds=1)
     return now
+
+
+class Newest(NamedTuple):
+    """The few columns of a call's latest snapshot that the next write needs."""
+
+    id: str
+    created_at: dt.datetime
+    input: dict[str, Any]
+
+
+def newest_assessment(session: Session, call: Call) -> Newest | None:
+    """The call's latest snapshot, without loading the others or its output (the largest
+    column; rows of a call never share a created_at; see `after`)."""
+    row = session.execute(
+        sa.select(Assessment.id, Assessment.created_at, Assessment.input)
+        .where(Assessment.call_id == call.id)
+        .order_by(Assessment.created_at.desc())
+        .limit(1)
+    ).first()
+    return None if row is None else Newest(row.id, row.created_at, row.input)

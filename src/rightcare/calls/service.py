@@ -1,6 +1,7 @@
 """Call services: create a call, assess it as answers arrive, record the handler's decision and
-what the caller was told. Handovers live in `handovers.py`, the supervisor's work in
-`reviews.py`, reading calls back in `reads.py`; everything is re-exported here.
+what the caller was told. The decision lives in `deciding.py`, handovers in `handovers.py`, the
+supervisor's work in `reviews.py`, reading calls back in `reads.py`; everything is re-exported
+here.
 
 Every function takes the session first and keyword-only typed arguments; `now` is injected
 (aware UTC); nothing commits (the caller owns the unit of work); every state change writes an
@@ -11,9 +12,8 @@ from __future__ import annotations
 
 import datetime as dt
 from functools import lru_cache
-from typing import Any, NamedTuple
+from typing import Any
 
-import sqlalchemy as sa
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.attributes import set_committed_value
 
@@ -22,30 +22,25 @@ from rightcare.auth.actor import SYSTEM, Actor
 from rightcare.calls.access import (
     HANDLE,
     SCOPE_WRITE,
+    Newest,
     after,
     audit,
     check_version,
-    load,
     load_call,
+    newest_assessment,
     require,
     touch,
     utc,
 )
 from rightcare.calls.advice import record_caller_advice
 from rightcare.calls.assessing import Evaluation, evaluate_for_call
-from rightcare.calls.decisions import check_decision, supersede_pending
+from rightcare.calls.deciding import record_decision
 from rightcare.calls.errors import Conflict, Forbidden, NotFound, RuleViolation, ServiceError
 from rightcare.calls.handovers import escalate_due, offer_handover, update_handover
 from rightcare.calls.models import (
     Assessment,
     Call,
     CallStatus,
-    Decision,
-    DecisionKind,
-    DecisionStatus,
-    OverrideReason,
-    ReviewReason,
-    SupervisorReview,
     allocate_call_reference,
 )
 from rightcare.calls.reads import call_timeline, get_call, list_calls
@@ -55,7 +50,7 @@ from rightcare.engine.contract import CallContext, CallInput
 from rightcare.engine.errors import CallError
 from rightcare.engine.policy import Policy
 from rightcare.engine.store import PolicySet, load_policy_set
-from rightcare.engine.vocab import Answer, PoliceResponse, Severity
+from rightcare.engine.vocab import Answer
 from rightcare.storage.base import new_id
 
 AssessmentRecord = Assessment  # the stored snapshot (the engine's `Assessment` is its output)
@@ -94,16 +89,9 @@ def create_call(
             answers=dict(data.answers),
             read_narrative=True,
         )
-    # PostgreSQL: every writer queues for the audit chain's lock; take it before the reference
-    # counter's row lock, so calls being opened do not hold the counter while they wait in that
-    # queue (which serialised them twice). The counter is then never contended; references stay
-    # unique. SQLite has one write lock for everything, taken by the counter's upsert below;
-    # taking it here would only hold it while the call is built.
-    if session.get_bind().dialect.name == "postgresql":
-        lock_chain(session)
     call = Call(
         id=new_id(),
-        reference=allocate_call_reference(session, year=now.year),
+        reference="",  # numbered below, once everything else is built
         created_at=now,
         created_by=actor.name,
         updated_at=now,
@@ -124,7 +112,22 @@ def create_call(
         handovers=[],
         reviews=[],
     )
+    snapshot = (
+        _snapshot(actor=actor, call=call, previous=None, evaluation=first, now=now)
+        if first is not None
+        else None
+    )
+    # Only writes from here. PostgreSQL: every writer queues for the audit chain's lock; take
+    # it before the reference counter's row lock, so calls being opened do not hold the counter
+    # while they wait in that queue (which serialised them twice). The counter is then never
+    # contended; references stay unique. SQLite has one write lock for everything, taken by
+    # the counter's upsert and held to the commit: everything above was built before it.
+    if session.get_bind().dialect.name == "postgresql":
+        lock_chain(session)
+    call.reference = allocate_call_reference(session, year=now.year)
     session.add(call)
+    if snapshot is not None:
+        session.add(snapshot[0])  # the call is born with its first snapshot: one version
     audit(
         session,
         actor=actor,
@@ -137,8 +140,8 @@ def create_call(
             "channel": data.context.channel.value if data.context.channel else None,
         },
     )
-    if first is not None:
-        _store(session, actor=actor, call=call, previous=None, evaluation=first, now=now)
+    if snapshot is not None:
+        audit(session, actor=actor, action="call.assessed", call=call, now=now, details=snapshot[1])
     return call
 
 
@@ -166,7 +169,7 @@ def assess(
     require(actor, HANDLE, scope=SCOPE_WRITE)
     call = load_call(session, call_id)
     check_version(call, expected_version)
-    previous = _newest_assessment(session, call)
+    previous = newest_assessment(session, call)
     evaluation = evaluate_for_call(
         policies=policies,
         force=call.force,
@@ -184,26 +187,6 @@ def assess(
     )
 
 
-class Newest(NamedTuple):
-    """The few columns of a call's latest snapshot that the next write needs."""
-
-    id: str
-    created_at: dt.datetime
-    input: dict[str, Any]
-
-
-def _newest_assessment(session: Session, call: Call) -> Newest | None:
-    """The call's latest snapshot, without loading the others or its output (the largest
-    column; rows of a call never share a created_at; see `after`)."""
-    row = session.execute(
-        sa.select(Assessment.id, Assessment.created_at, Assessment.input)
-        .where(Assessment.call_id == call.id)
-        .order_by(Assessment.created_at.desc())
-        .limit(1)
-    ).first()
-    return None if row is None else Newest(row.id, row.created_at, row.input)
-
-
 def _context_of(call: Call) -> CallContext:
     return CallContext(
         received_at=call.created_at,
@@ -213,16 +196,16 @@ def _context_of(call: Call) -> CallContext:
     )
 
 
-def _store(
-    session: Session,
+def _snapshot(
     *,
     actor: Actor,
     call: Call,
     previous: Newest | None,
     evaluation: Evaluation,
     now: dt.datetime,
-) -> Assessment:
-    """Keep the snapshot, move the call's version on and write the audit entry."""
+) -> tuple[Assessment, dict[str, Any]]:
+    """The snapshot row, linked to its call, and its audit entry's details: built before any
+    write, so a write lock is held only for the writes."""
     result = evaluation.result
     created_at = after(previous.created_at if previous is not None else None, now)
     record = Assessment(
@@ -245,128 +228,37 @@ def _store(
     # row to insert and no collection to reconcile (that bookkeeping cost more than the
     # insert), and a call whose earlier snapshots were never loaded does not load them all
     # (each with its input and output JSON) just to append one.
-    record.call_id = call.id
     set_committed_value(record, "call", call)
     if "assessments" in call.__dict__:  # loaded (or new): keep it whole for this request
         set_committed_value(call, "assessments", [*call.assessments, record])
-    session.add(record)
-    touch(call, now)
-    audit(
-        session,
-        actor=actor,
-        action="call.assessed",
-        call=call,
-        now=now,
-        details={
-            "assessment_id": record.id,
-            "police_response": result.police_response.value,
-            "disposition": result.disposition,
-            "answers_changed": evaluation.changed,
-            "narrative_changed": evaluation.narrative_changed,
-            "policy": result.policy.model_dump(mode="json"),
-        },
-    )
-    return record
+    details = {
+        "assessment_id": record.id,
+        "police_response": result.police_response.value,
+        "disposition": result.disposition,
+        "answers_changed": evaluation.changed,
+        "narrative_changed": evaluation.narrative_changed,
+        "policy": result.policy.model_dump(mode="json"),
+    }
+    return record, details
 
 
-def record_decision(
+def _store(
     session: Session,
     *,
     actor: Actor,
-    call_id: str,
-    assessment_id: str,
-    accept: bool,
-    police_response: PoliceResponse | None = None,
-    reason: OverrideReason | None = None,
-    note: str = "",
+    call: Call,
+    previous: Newest | None,
+    evaluation: Evaluation,
     now: dt.datetime,
-    expected_version: int | None = None,
-    policies: PolicySet | None = None,
-) -> Decision:
-    """Accept the recommendation, or override it with a reason code and a note.
-
-    An override that lowers the response waits for a supervisor (the call shows awaiting
-    supervisor and the recommendation stands). A `do_not_attend` decision is refused while
-    suggested answers await confirmation or an open question could still mean police attend
-    (`policies`, when given, lets the engine re-check each open question).
-    """
-    require(actor, HANDLE, scope=SCOPE_WRITE)
-    now = utc(now)
-    call = load_call(session, call_id)
-    check_version(call, expected_version)
-    assessment = load(session, Assessment, assessment_id, field="assessment_id", what="assessment")
-    if assessment.call_id != call.id:
-        raise NotFound(
-            f"assessment {assessment_id} is not one of call {call.reference}'s",
-            field="assessment_id",
-        )
-    newest = _newest_assessment(session, call)
-    if newest is not None and newest.id != assessment.id:
-        raise Conflict(
-            "a newer assessment of this call exists; decide on the latest recommendation",
-            code="assessment_superseded",
-            field="assessment_id",
-        )
-    final = check_decision(
-        call=call,
-        assessment=assessment,
-        accept=accept,
-        police_response=police_response,
-        reason=reason,
-        note=note,
-        policies=policies,
+) -> Assessment:
+    """Keep the snapshot, move the call's version on and write the audit entry."""
+    record, details = _snapshot(
+        actor=actor, call=call, previous=previous, evaluation=evaluation, now=now
     )
-    lowers = Severity.of(final) < Severity.of(assessment.police_response)
-    supersede_pending(session, actor=actor, call=call, now=now)
-    decided_at = after(latest_decided_at(call), now)
-    decision = Decision(
-        id=new_id(),
-        call_id=call.id,
-        assessment_id=assessment.id,
-        decided_by=actor.name,
-        decided_at=decided_at,
-        kind=DecisionKind.ACCEPT if accept else DecisionKind.OVERRIDE,
-        police_response=final,
-        reason=None if accept else reason,
-        note=note.strip(),
-        status=DecisionStatus.AWAITING_SUPERVISOR if lowers else DecisionStatus.EFFECTIVE,
-    )
-    session.add(decision)
-    call.decisions.append(decision)
-    call.status = CallStatus.AWAITING_SUPERVISOR if lowers else CallStatus.OPEN
-    if lowers:
-        signoff = SupervisorReview(
-            id=new_id(),
-            call_id=call.id,
-            decision_id=decision.id,
-            reason=ReviewReason.OVERRIDE_SIGNOFF,
-            created_at=now,
-            note="",
-        )
-        session.add(signoff)
-        call.reviews.append(signoff)
+    session.add(record)
     touch(call, now)
-    audit(
-        session,
-        actor=actor,
-        action="decision.recorded",
-        call=call,
-        now=now,
-        details={
-            "decision_id": decision.id,
-            "assessment_id": assessment.id,
-            "kind": decision.kind.value,
-            "recommended": assessment.police_response.value,
-            "police_response": final.value,
-            "reason": reason.value if reason is not None and not accept else None,
-            "status": decision.status.value,
-        },
-    )
-    return decision
-
-
-def latest_decided_at(call: Call) -> dt.datetime | None:
-    return max((d.decided_at for d in call.decisions), default=None)
+    audit(session, actor=actor, action="call.assessed", call=call, now=now, details=details)
+    return record
 
 
 __all__ = [
