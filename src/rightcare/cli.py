@@ -14,6 +14,7 @@ from typing import Annotated, Any, NoReturn
 import typer
 
 from rightcare.audit.cli import audit_app
+from rightcare.auth.cli import users_app
 from rightcare.cli_pack import pack_app
 from rightcare.cli_scenarios import scenarios_app
 from rightcare.engine.errors import CallError, PackError
@@ -36,6 +37,7 @@ app.add_typer(scenarios_app, name="scenarios")
 app.add_typer(language_app, name="language")
 app.add_typer(db_app, name="db")
 app.add_typer(audit_app, name="audit")
+app.add_typer(users_app, name="users")
 app.add_typer(serve_app, name="serve")
 app.add_typer(training_app, name="training")
 
