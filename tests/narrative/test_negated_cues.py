@@ -39,7 +39,7 @@ def test_the_evidence_of_a_no_includes_the_negating_words(question: str, text: s
 NEGATED_WITHOUT_A_PLAIN_NO = [
     ("risk_to_life", "he is not on the bridge any more"),
     ("medical_emergency", "has epilepsy, no seizure today"),
-    ("violence", "no fighting"),
+    # ("violence", "no fighting") is a plain present `no` since the sixth round (README).
 ]
 
 
