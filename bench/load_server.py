@@ -178,7 +178,8 @@ def fresh_pg_database(admin_url: str) -> Iterator[str]:
 
 
 def seed_admin(database_url: str) -> str:
-    """Demo users in a non-demo database (the service has no user CLI); the admin's password."""
+    """One account per role in the bench database, as the demo makes them (one call instead of
+    `rightcare users add` per role); the admin's password."""
     import datetime as dt
 
     from rightcare.settings import normalise_database_url
