@@ -6,7 +6,6 @@ from sqlalchemy.orm import Session
 
 from rightcare.auth.passwords import verify_password
 from rightcare.auth.users import (
-    AccountError,
     deactivate,
     get_user,
     reactivate,
@@ -54,14 +53,30 @@ def test_re_enabling_an_account_does_not_bring_old_sessions_back(
     assert entries(session)[-1].action == "user.reactivated"
 
 
-def test_a_password_account_is_re_enabled_only_with_a_new_password(
+def test_re_enabling_without_a_new_password_still_keeps_old_sessions_ended(
     session: Session, signed_in: str
 ) -> None:
     deactivate(session, actor=OPERATOR, username="hal")
-    with pytest.raises(AccountError) as raised:
-        reactivate(session, actor=OPERATOR, username="hal")
-    assert raised.value.field == "password"
-    assert not get_user(session, "hal").active
+    assert reactivate(session, actor=OPERATOR, username="hal")
+    session.commit()
+    hal = get_user(session, "hal")
+    assert hal.active
+    assert verify_password(hal.password_hash, HANDLER_PASSWORD)  # the same password works
+    assert fingerprint(hal) != signed_in  # but the old session does not
+
+
+def test_a_single_sign_on_account_disabled_and_enabled_keeps_old_sessions_ended(
+    session: Session, signed_in: str
+) -> None:
+    hal = get_user(session, "hal")
+    hal.password_hash = None
+    hal.oidc_subject = "entra|hal"
+    session.commit()
+    before = fingerprint(hal)
+    deactivate(session, actor=OPERATOR, username="hal")
+    reactivate(session, actor=OPERATOR, username="hal")
+    session.commit()
+    assert fingerprint(get_user(session, "hal")) != before
 
 
 def test_disabling_twice_changes_nothing_the_second_time(session: Session, signed_in: str) -> None:

@@ -325,7 +325,8 @@ def disable(username: UsernameArg) -> None:
 
 @users_app.command("enable")
 def enable(username: UsernameArg, password_file: PasswordFileOption = None) -> None:
-    """Enable a disabled account; one that signs in with a password gets a new password."""
+    """Enable a disabled account (with a new password from --password-file if given); its
+    sessions from before it was disabled stay ended."""
     from rightcare.auth.users import get_user, reactivate
 
     user = _run(lambda session: get_user(session, username))
@@ -334,7 +335,7 @@ def enable(username: UsernameArg, password_file: PasswordFileOption = None) -> N
         return
     password: str | None = None
     made_up = False
-    if user.password_hash is not None or password_file is not None:
+    if password_file is not None:
         password, made_up = _new_password(username, password_file)
     _run(
         lambda session: reactivate(session, actor=_operator(), username=username, password=password)

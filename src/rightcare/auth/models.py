@@ -36,6 +36,8 @@ class User(Base):
     oidc_subject: Mapped[str | None] = mapped_column(sa.String(255), unique=True)
     active: Mapped[bool] = mapped_column(default=True)
     can_see_personal: Mapped[bool] = mapped_column(default=False)
+    # Moved on to end every open session at once (see web.sessions.fingerprint).
+    session_epoch: Mapped[int] = mapped_column(default=0, server_default="0")
     failed_logins: Mapped[int] = mapped_column(default=0)
     locked_until: Mapped[dt.datetime | None]
     last_login_at: Mapped[dt.datetime | None]

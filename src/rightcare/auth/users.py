@@ -8,11 +8,11 @@ Every check runs before anything is changed, so a refused request leaves the acc
 Audit entries name the account by id (as sign-in entries do) and carry its username: a staff
 log-in, not a caller's personal data. Display names and passwords never go in the log.
 
-Browser sessions carry a fingerprint of the account's password hash and active flag
-(`rightcare.web.sessions.fingerprint`), so setting a password or disabling an account ends its
-sessions at once. Re-enabling would bring the old fingerprint back, and with it any cookie kept
-alive while the account was disabled, so a password account is re-enabled only with a new
-password.
+Browser sessions carry a fingerprint of the account's password hash, active flag and session
+epoch (`rightcare.web.sessions.fingerprint`), so setting a password or disabling an account ends
+its sessions at once. Disabling also moves the epoch on, so re-enabling does not bring back the
+old fingerprint, nor any cookie kept alive while the account was disabled; that holds for an
+account that signs in only through single sign-on too.
 """
 
 from __future__ import annotations
@@ -302,6 +302,9 @@ def deactivate(
         return False
     _keep_an_admin(session, user, doing="disabling it")
     user.active = False
+    # Enabling again restores the active flag, so the epoch is what keeps old sessions ended
+    # (an account that signs in only through single sign-on has no password to change).
+    user.session_epoch = (user.session_epoch or 0) + 1
     _audit(session, actor=actor, action="user.deactivated", user=user, now=now)
     return True
 
@@ -314,8 +317,9 @@ def reactivate(
     password: str | None = None,
     now: dt.datetime | None = None,
 ) -> bool:
-    """Enable a disabled account. A password account needs a new `password` (see the module
-    docstring). False (and no entry) if it was already active."""
+    """Enable a disabled account, with a new `password` if one is given. Sessions from before it
+    was disabled stay ended (the epoch moved on). False (and no entry) if it was already
+    active."""
     now = now or utcnow()
     user = get_user(session, username)
     if user.active:
@@ -323,12 +327,6 @@ def reactivate(
     password_hash = None
     if password is not None:
         password_hash = hash_password(check_password(password, username=user.username))
-    elif user.password_hash is not None:
-        raise AccountError(
-            "password",
-            f"{user.username} signs in with a password: give a new one to re-enable the account, "
-            "so that sessions from before it was disabled stay ended",
-        )
     if password_hash is not None:
         user.password_hash = password_hash
     user.active = True

@@ -52,8 +52,11 @@ class BrowserSession:
 
 
 def fingerprint(user: User) -> str:
-    """Changes when the user's password, OIDC link or active flag changes."""
-    material = f"{user.id}|{user.password_hash or ''}|{user.oidc_subject or ''}|{user.active}"
+    """Changes when the user's password, OIDC link, active flag or session epoch changes."""
+    material = (
+        f"{user.id}|{user.password_hash or ''}|{user.oidc_subject or ''}|{user.active}"
+        f"|{user.session_epoch or 0}"
+    )
     return hashlib.sha256(material.encode("utf-8")).hexdigest()[:24]
 
 
