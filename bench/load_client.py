@@ -184,6 +184,23 @@ async def timed_post(
 # --- the workloads ----------------------------------------------------------------------------
 
 
+async def accept(
+    connection: Connection, pace: Pace, stats: Stats, call_id: str, assessment_id: str, tag: str
+) -> None:
+    """Accept the recommendation of `assessment_id`, sending the call's ETag as If-Match."""
+    reply = await timed_post(
+        connection,
+        pace,
+        stats,
+        "POST /calls/{id}/decisions",
+        f"{API}/calls/{call_id}/decisions",
+        {"assessment_id": assessment_id, "accept": True},
+        {"If-Match": tag},
+    )
+    if reply is not None and reply[0] == 201:
+        stats.decisions_acknowledged += 1
+
+
 async def handle_calls(
     connection: Connection, pace: Pace, stats: Stats, steps: int, deadline: float, seed: int
 ) -> None:
@@ -228,17 +245,7 @@ async def handle_calls(
             tag, assessment_id = reply[1]["etag"], json.loads(reply[2])["id"]
         if failed:
             continue
-        reply = await timed_post(
-            connection,
-            pace,
-            stats,
-            "POST /calls/{id}/decisions",
-            f"{API}/calls/{call_id}/decisions",
-            {"assessment_id": assessment_id, "accept": True},
-            {"If-Match": tag},
-        )
-        if reply is not None and reply[0] == 201:
-            stats.decisions_acknowledged += 1
+        await accept(connection, pace, stats, call_id, assessment_id, tag)
 
 
 async def handle_screen(
@@ -275,17 +282,9 @@ async def handle_screen(
             continue
         stats.calls_acknowledged += 1
         call = json.loads(reply[2])
-        reply = await timed_post(
-            connection,
-            pace,
-            stats,
-            "POST /calls/{id}/decisions",
-            f"{API}/calls/{call['id']}/decisions",
-            {"assessment_id": call["latest_assessment"]["id"], "accept": True},
-            {"If-Match": reply[1]["etag"]},
+        await accept(
+            connection, pace, stats, call["id"], call["latest_assessment"]["id"], reply[1]["etag"]
         )
-        if reply is not None and reply[0] == 201:
-            stats.decisions_acknowledged += 1
 
 
 SCREEN_REQUESTS_PER_CALL = len(NARRATIVE) + 2  # previews, save, decide
