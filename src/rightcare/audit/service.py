@@ -1,10 +1,13 @@
 """Write and check the hash-chained audit log.
 
-`record` adds an entry inside the caller's transaction: the entry and the change it describes
-commit together or not at all. Entries are chained (each holds the hash of the one before), and
+`record` adds an entry to the caller's unit of work: the entry and the change it describes
+commit together or not at all. Entries are chained (each holds the hash of the one before), so
 writers are serialised while they pick the next link: on PostgreSQL by a transaction-scoped
-advisory lock, on SQLite by taking the database write lock first. The lock is held until the
-caller commits, so call `record` near the end of a unit of work.
+advisory lock, on SQLite by the database write lock. Entries are linked and written together
+just before the session commits (`write_pending`, run by the session's `before_commit` event),
+so that lock is taken as late as possible and held only for one read of the chain's head, one
+INSERT and the commit, however many entries the unit of work made. Until then an entry has no
+`seq`, `prev_hash` or `hash`; they are filled in on the same object when it is written.
 """
 
 from __future__ import annotations
@@ -17,7 +20,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import sqlalchemy as sa
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import ORMExecuteState, Session
 
 from rightcare.audit.models import GENESIS_HASH, AuditEntry
 from rightcare.storage.base import utcnow
@@ -128,9 +131,8 @@ def _normalise_details(details: Mapping[str, Any] | None) -> dict[str, Any]:
 
 
 def lock_chain(session: Session) -> None:
-    """Take the chain's writer lock now (held until the transaction ends). `record` takes it
-    too; take it first when the transaction would otherwise wait for it while holding another
-    hot lock (a new call's reference counter row)."""
+    """Take the chain's writer lock now (held until the transaction ends). `write_pending`
+    takes it before it reads the chain's head."""
     dialect = session.get_bind().dialect.name
     if dialect == "postgresql":
         session.execute(sa.select(sa.func.pg_advisory_xact_lock(ADVISORY_LOCK_KEY)))
@@ -159,33 +161,71 @@ def record(
     details: Mapping[str, Any] | None = None,
     at: dt.datetime | None = None,
 ) -> AuditEntry:
-    """Append one entry in the caller's transaction (written, not committed).
+    """Add one entry to the caller's unit of work; it is written just before the session
+    commits and dropped if it rolls back. Refuses personal data in `details` here, at once.
 
-    The row goes in with a plain INSERT, not through the session's unit of work: an entry is
-    never changed after it is written, and this runs on every state change. The returned
-    object carries the entry's columns; it is not attached to the session (query the table to
-    read entries back)."""
-    clean = _normalise_details(details)
-    when = (at or utcnow()).astimezone(dt.UTC)
-    session.flush()  # the changes this entry describes, and entries pending, go first
+    The returned object carries the entry's columns (`seq` and the hashes once it is written);
+    it is not attached to the session (query the table to read entries back)."""
+    entry = AuditEntry(
+        at=(at or utcnow()).astimezone(dt.UTC),
+        actor=actor,
+        action=action,
+        entity=entity,
+        entity_id=str(entity_id),
+        details=_normalise_details(details),
+    )
+    session.connection()  # begins the transaction (if none), whose end drops what is pending
+    session.info.setdefault(_PENDING, []).append(entry)
+    return entry
+
+
+def write_pending(session: Session) -> int:
+    """Link and write the entries recorded in this unit of work (in the order recorded), in
+    the caller's transaction; return how many. Runs before every commit; call it directly only
+    to read the entries back before committing."""
+    pending: list[AuditEntry] | None = session.info.pop(_PENDING, None)
+    if not pending:
+        return 0
+    session.flush()  # the changes the entries describe go first
     lock_chain(session)
     connection = session.connection()  # Core, not ORM: nothing here needs the identity map
     last = connection.execute(_LAST).first()
     seq = 1 if last is None else last.seq + 1
     prev_hash = GENESIS_HASH if last is None else last.hash
-    entry = AuditEntry(
-        seq=seq,
-        at=when,
-        actor=actor,
-        action=action,
-        entity=entity,
-        entity_id=str(entity_id),
-        details=clean,
-        prev_hash=prev_hash,
-    )
-    entry.hash = hash_of(entry)
-    connection.execute(_INSERT, {column: getattr(entry, column) for column in _COLUMNS})
-    return entry
+    rows = []
+    for entry in pending:
+        entry.seq, entry.prev_hash = seq, prev_hash
+        entry.hash = prev_hash = hash_of(entry)
+        seq += 1
+        rows.append({column: getattr(entry, column) for column in _COLUMNS})
+    connection.execute(_INSERT, rows)
+    return len(rows)
+
+
+_PENDING = "rightcare.audit.pending"  # in Session.info: entries recorded, not yet written
+
+
+@sa.event.listens_for(Session, "before_commit")
+def _write_before_commit(session: Session) -> None:
+    write_pending(session)
+
+
+@sa.event.listens_for(Session, "do_orm_execute")
+def _write_before_reading(state: ORMExecuteState) -> None:
+    # Like autoflush: a query of the log in the same unit of work sees what it recorded.
+    if (
+        _PENDING in state.session.info
+        and state.is_select
+        and any(mapper.class_ is AuditEntry for mapper in state.all_mappers)
+    ):
+        write_pending(state.session)
+
+
+@sa.event.listens_for(Session, "after_transaction_end")
+def _forget_on_end(session: Session, transaction: Any) -> None:
+    # A rollback (or a commit that failed) drops what was recorded with the work it described.
+    if transaction.parent is None:
+        session.info.pop(_PENDING, None)
 
 
 _TABLE: sa.Table = AuditEntry.__table__  # type: ignore[assignment]

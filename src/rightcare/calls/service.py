@@ -17,7 +17,6 @@ from typing import Any
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.attributes import set_committed_value
 
-from rightcare.audit.service import lock_chain
 from rightcare.auth.actor import SYSTEM, Actor
 from rightcare.calls.access import (
     HANDLE,
@@ -117,13 +116,9 @@ def create_call(
         if first is not None
         else None
     )
-    # Only writes from here. PostgreSQL: every writer queues for the audit chain's lock; take
-    # it before the reference counter's row lock, so calls being opened do not hold the counter
-    # while they wait in that queue (which serialised them twice). The counter is then never
-    # contended; references stay unique. SQLite has one write lock for everything, taken by
-    # the counter's upsert and held to the commit: everything above was built before it.
-    if session.get_bind().dialect.name == "postgresql":
-        lock_chain(session)
+    # Only writes from here. The reference counter's row (SQLite: the database) stays locked
+    # to the commit; the audit chain's lock is taken only then (see rightcare.audit.service),
+    # always after the counter's, so the two never wait for each other in opposite orders.
     call.reference = allocate_call_reference(session, year=now.year)
     session.add(call)
     if snapshot is not None:
