@@ -23,8 +23,8 @@ from rightcare.narrative.cues import (
     _Reader,
     _reader,
     _tokenizer,
-    _Vote,
 )
+from rightcare.narrative.votes import Vote as _Vote
 
 # Below this many narratives a second process costs more (fork, pickling) than it saves.
 POOL_MIN = 1_000

@@ -79,6 +79,10 @@ class Terminators(BaseModel):
 
     strong: tuple[str, ...]
     weak: tuple[str, ...]
+    # (eighth round) strong terminators that name the time ("tonight", "now"): they end the
+    # other scopes, but not a threat's ("he told her he'll come tonight and if the carer stops
+    # her he'll sort the carer out" is one threat)
+    timely: tuple[str, ...] = ()
 
 
 class ContextFile(BaseModel):
@@ -114,6 +118,7 @@ class Scope:
 
     strong: Sequence[int]  # strong[i] = number of strong terminators among tokens [0, i)
     weak: Sequence[int]
+    threat: Sequence[int]  # strong terminators bar the `timely` ones
 
     def crosses(self, start: int, end: int, *, weak: bool) -> bool:
         """Whether tokens [start, end) contain a terminator."""
@@ -123,11 +128,14 @@ class Scope:
         return counts[end] - counts[start] > 0
 
 
-def terminator_ids(strings: Any, terminators: Terminators) -> tuple[frozenset[int], frozenset[int]]:
-    """The NORM hashes of the strong and weak terminators, computed once per pipeline."""
+def terminator_ids(
+    strings: Any, terminators: Terminators
+) -> tuple[frozenset[int], frozenset[int], frozenset[int]]:
+    """The NORM hashes of the strong, weak and timely terminators, computed once per pipeline."""
     strong = frozenset(strings.add(w) for w in terminators.strong)
     weak = frozenset(strings.add(w) for w in terminators.weak)
-    return strong, weak
+    threat = strong - frozenset(strings.add(w) for w in terminators.timely)
+    return strong, weak, threat
 
 
 def scope_of(
@@ -136,18 +144,20 @@ def scope_of(
     spaces: Sequence[int],
     strong_ids: frozenset[int],
     weak_ids: frozenset[int],
+    threat_ids: frozenset[int],
 ) -> Scope:
     """Terminator counts for one narrative, from its tokens' NORM hashes and the indices of its
     whitespace tokens. Run for every narrative, so the loops over tokens are `map`s (in C)."""
     is_strong = list(map(strong_ids.__contains__, norms))
+    is_threat = list(map(threat_ids.__contains__, norms))
     for i in spaces:
         # A line break is where a handler starts a new thought, so it ends every scope.
         if "\n" in doc[i].text:
-            is_strong[i] = True
+            is_strong[i] = is_threat[i] = True
     is_weak = map(or_, is_strong, map(weak_ids.__contains__, norms))
     strong = [0, *accumulate(is_strong)]
     weak = [0, *accumulate(is_weak)]
-    return Scope(strong=strong, weak=weak)
+    return Scope(strong=strong, weak=weak, threat=[0, *accumulate(is_threat)])
 
 
 def select_triggers(found: list[Trigger]) -> list[Trigger]:
@@ -221,12 +231,18 @@ def context_of(
     first_condition: int | None = None  # where the first hypothetical trigger starts
     first_threat: int | None = None  # where the first threat trigger before the cue starts
     threat_after = False
-    strong, weak = scope.strong, scope.weak
+    strong, weak, threat = scope.strong, scope.weak, scope.threat
     lo = bisect_left(starts, start - reach)
     hi = bisect_right(starts, end + reach)
     # Unpacked and with the scope test written out: this runs for every cue of every question.
     for t_start, t_end, category, direction, window in triggers[lo:hi]:
-        counts = weak if category is Category.NEGATED else strong
+        counts = (
+            weak
+            if category is Category.NEGATED
+            else threat
+            if category is Category.THREAT
+            else strong
+        )
         if t_end <= start:
             if direction is Direction.BACKWARD or start - t_end > window:
                 continue

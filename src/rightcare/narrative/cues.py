@@ -21,7 +21,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from functools import cache
-from typing import NamedTuple, cast
+from typing import cast
 
 import spacy
 from spacy.language import Language
@@ -61,6 +61,8 @@ from rightcare.narrative.tokenregex import (
     compile_pattern,
     token_string,
 )
+from rightcare.narrative.votes import CONFLICT, decide, settle, update_starts
+from rightcare.narrative.votes import Vote as _Vote
 
 MAX_CHARS = 100_000  # spaCy's tokenizer copes with far more; this bounds work per narrative
 
@@ -81,17 +83,6 @@ class _Triggers:
     starts: list[int]
     contexts: dict[tuple[int, int], ContextHit]  # keyed by cue span; shared by questions
     reach: int  # no trigger further than this from a cue applies to it
-
-
-# Votes are made by the dozen per narrative: a named tuple, because a frozen dataclass costs
-# several times more to construct.
-class _Vote(NamedTuple):
-    value: Answer
-    start: int  # character offsets of the evidence
-    end: int
-    pattern: str
-    context: tuple[str, ...]
-    uncertain: bool
 
 
 # Handlers write ages run together ("15yo", "9yrs"); splitting the number from its unit lets one
@@ -133,6 +124,8 @@ class _Reader:
                     p.when_negated,
                     None if p.near is None else frozenset(p.near.words),
                     0 if p.near is None else p.near.window,
+                    p.retracts,
+                    p.narrow_no,
                 )
                 self.cues[self.nlp.vocab.strings.add(cue.key)] = cue
                 if p.phrases:
@@ -214,6 +207,7 @@ class _Reader:
         seen: dict[frozenset[int], _Triggers] = {}
         chosen: list[tuple[str, _Vote]] = []
         conflicts: list[str] = []
+        updates: list[int] | None = None  # where later updates start, found on a conflict
         for qid, q_hits in by_question.items():
             if (drop := hidden.get(qid)) is None:
                 visible = everyone
@@ -223,8 +217,13 @@ class _Reader:
                     kept = [t for n, t in enumerate(triggers) if n not in drop]
                     seen[key] = _Triggers(kept, [t.start for t in kept], {}, reach_of(kept))
                 visible = seen[key]
-            outcome = _decide(self._votes(tokens, q_hits, visible, scope))
-            if isinstance(outcome, str):  # _CONFLICT
+            votes = self._votes(tokens, q_hits, visible, scope)
+            outcome = decide(votes)
+            if outcome is CONFLICT:
+                if updates is None:
+                    updates = update_starts(tokens)
+                outcome = settle(votes, updates)
+            if isinstance(outcome, str):  # CONFLICT
                 conflicts.append(qid)
             elif outcome is not None:
                 chosen.append((qid, outcome))
@@ -259,6 +258,7 @@ class _Reader:
         contexts = triggers.contexts
         char_start, char_length = tokens.char_start, tokens.char_length
         votes = []
+        retracted = -1  # votes of `yes` before this character a correction has retracted
         for hit in hits:
             span = (hit.start, hit.end)
             if (ctx := contexts.get(span)) is None:
@@ -276,6 +276,10 @@ class _Reader:
                     threat_now = True
             uncertain = _UNCERTAIN in cats
             cue = hit.cue
+            if cue.retracts:
+                if ctx.negation_start is None:
+                    retracted = max(retracted, char_start[hit.start])
+                continue
             answer = cue.answer
             start_tok, end_tok = span
             if ctx.negation_start is not None:
@@ -299,8 +303,11 @@ class _Reader:
                     cue.key,
                     names,
                     uncertain,
+                    cue.narrow and answer is CueAnswer.NO,
                 )
             )
+        if retracted >= 0:
+            return [v for v in votes if v.value is Answer.NO or v.start >= retracted]
         return votes
 
 
@@ -327,21 +334,6 @@ def _rules(policy: ContextPolicy) -> tuple[frozenset[Category], bool, bool]:
     )
 
 
-_CONFLICT = "conflict"
-
-
-def _decide(votes: Sequence[_Vote]) -> _Vote | str | None:
-    """The vote to suggest from a question's votes; `_CONFLICT` if they disagree; None if none."""
-    if not votes:
-        return None
-    if len(votes) == 1:
-        return votes[0]
-    if len({v.value for v in votes}) > 1:
-        return _CONFLICT
-    # Prefer a certain cue as evidence; otherwise the earliest.
-    return min(votes, key=_certain_then_earliest)
-
-
 def _suggestion(vote: _Vote, text: str) -> SuggestedAnswer:
     # Validated, not `model_construct`: pydantic-core validates these six fields faster than
     # `model_construct` copies them in Python.
@@ -357,10 +349,6 @@ def _suggestion(vote: _Vote, text: str) -> SuggestedAnswer:
 
 def _first(pair: tuple[str, _Vote]) -> str:
     return pair[0]
-
-
-def _certain_then_earliest(vote: _Vote) -> tuple[bool, int]:
-    return vote.uncertain, vote.start
 
 
 @cache

@@ -20,7 +20,8 @@ class Hit(NamedTuple):
 
 def resolve(hits: list[Hit]) -> list[Hit]:
     """Within a question, the longest cue wins where cues overlap ("not breathing" over
-    "breathing"), and an `ignore` cue removes any cue of its question that it overlaps."""
+    "breathing"), and an `ignore` cue removes any cue of its question that it overlaps
+    (a correction, an `ignore` cue that retracts, is kept for the votes to see)."""
     hits.sort(key=_longest_first)
     kept: list[Hit] = []
     taken: dict[str, list[Hit]] = {}
@@ -33,8 +34,8 @@ def resolve(hits: list[Hit]) -> list[Hit]:
                 break
         else:
             others.append(hit)
-            if cue.answer is not ignore:
-                kept.append(hit)
+            if cue.answer is not ignore or cue.retracts:
+                kept.append(hit)  # a correction is kept: it retracts earlier `yes` votes
     kept.sort(key=_in_text_order)
     return kept
 

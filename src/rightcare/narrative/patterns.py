@@ -89,6 +89,16 @@ class PatternSpec(BaseModel):
         description="the cue counts only with one of these words within `window` tokens of "
         "it in the same sentence",
     )
+    retracts: bool = Field(
+        default=False,
+        description="(an `ignore` pattern) a correction: the question's `yes` cues before it "
+        "are retracted ('the gun was a toy', 'the report of a knife was wrong')",
+    )
+    narrow_no: bool = Field(
+        default=False,
+        description="a `no` from this pattern denies only its own kind ('no knife'): a `yes` "
+        "from another pattern ('a broken bottle') stands over it instead of a conflict",
+    )
 
     _coerce = field_validator("answer", "when_negated", mode="before")(_yaml_bool_to_answer)
 
@@ -100,6 +110,10 @@ class PatternSpec(BaseModel):
             # Double negatives ("not no weapons") are too rare to be worth a rule, and a
             # negated `no` must never turn into a `yes` or `no` by accident.
             raise ValueError(f"pattern `{self.id}`: only a `yes` pattern may set when_negated")
+        if self.retracts and self.answer is not CueAnswer.IGNORE:
+            raise ValueError(f"pattern `{self.id}`: only an `ignore` pattern may retract")
+        if self.narrow_no and CueAnswer.NO not in (self.answer, self.when_negated):
+            raise ValueError(f"pattern `{self.id}`: narrow_no needs a pattern that can say no")
         return self
 
 
@@ -156,6 +170,8 @@ class Cue:
     when_negated: CueAnswer
     near: frozenset[str] | None = None  # see `PatternSpec.near`
     near_window: int = 0
+    retracts: bool = False  # see `PatternSpec.retracts`
+    narrow: bool = False  # see `PatternSpec.narrow_no`
 
 
 class _NoDuplicateKeys(yaml.SafeLoader):

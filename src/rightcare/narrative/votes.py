@@ -1,0 +1,102 @@
+"""Choosing a question's answer from its votes, and settling votes that disagree.
+
+A question whose cues say both `yes` and `no` is a conflict, and the engine asks it, except in
+three cases where the narrative itself says which one stands (eighth round):
+
+- A correction retracts what came before it ("2214 update: the gun was a kids toy", "the
+  earlier report of a knife was wrong", "she meant the nail gun"): a pattern marked `retracts`
+  drops the question's earlier `yes` votes, so a later "no weapon involved" is a plain `no`.
+  Only an explicit correction does this; it is applied where the votes are made (`cues.py`).
+- A later update that says `yes` stands over an earlier `no` ("no weapons seen by crew at this
+  time. 0151 update: brother now holding a pint glass"): the situation has moved on. The other
+  way round (an update saying `no` after a `yes`) stays a conflict unless it is a correction:
+  "no weapons seen" may only mean nobody saw one.
+- A `no` that denies one kind of thing ("no knife seen") does not deny another kind
+  ("a broken bottle recovered"): where every `no` comes from a pattern marked `narrow_no` and a
+  `yes` comes from a different pattern, the `yes` stands.
+
+Each of the two settling rules can only turn a conflict into a `yes`, never into a `no`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import NamedTuple
+
+from rightcare.engine.vocab import Answer
+from rightcare.narrative.tokenregex import TokenString
+
+
+# Votes are made by the dozen per narrative: a named tuple, because a frozen dataclass costs
+# several times more to construct.
+class Vote(NamedTuple):
+    value: Answer
+    start: int  # character offsets of the evidence
+    end: int
+    pattern: str
+    context: tuple[str, ...]
+    uncertain: bool
+    narrow: bool = False  # a `no` that denies only its own kind of thing (see module doc)
+
+
+CONFLICT = "conflict"
+
+
+def decide(votes: Sequence[Vote]) -> Vote | str | None:
+    """The vote to suggest from a question's votes; `CONFLICT` if they disagree; None if none."""
+    if not votes:
+        return None
+    if len(votes) == 1:
+        return votes[0]
+    if len({v.value for v in votes}) > 1:
+        return CONFLICT
+    # Prefer a certain cue as evidence; otherwise the earliest.
+    return min(votes, key=_certain_then_earliest)
+
+
+def settle(votes: Sequence[Vote], updates: Sequence[int]) -> Vote | str:
+    """A conflict settled as `yes` where the narrative says which stands, else `CONFLICT`.
+
+    `updates` holds the character offsets where later updates start (see `update_starts`).
+    """
+    yes = [v for v in votes if v.value is Answer.YES]
+    no = [v for v in votes if v.value is Answer.NO]
+    if all(v.narrow for v in no):
+        denied = {v.pattern for v in no}
+        other = [v for v in yes if v.pattern not in denied]
+        if other:
+            return min(other, key=_certain_then_earliest)
+    if updates:
+        last = max(v.start for v in votes)
+        begins = max((u for u in updates if u <= last), default=None)
+        if begins is not None and any(v.start < begins for v in no):
+            latest = [v for v in votes if v.start >= begins]
+            if all(v.value is Answer.YES for v in latest):
+                return min(latest, key=_certain_then_earliest)
+    return CONFLICT
+
+
+# "0151", "21:52", "2214hrs" at the start of a sentence, or the word "update": a later entry.
+_TIME = re.compile(r"^(?:[01][0-9]|2[0-3]):?[0-5][0-9](?:hrs|hr|h)?$")
+_UPDATE = frozenset({"update", "updates", "upd", "updated"})
+_SENTENCE_ENDS = frozenset({".", "!", "?", ";"})
+
+
+def update_starts(tokens: TokenString) -> list[int]:
+    """Character offsets where a later update in the log starts (a time or "update")."""
+    positions, parts, spaces = tokens.positions, tokens.parts, set(tokens.spaces)
+    found = [i for word in _UPDATE & tokens.words for i in positions[word]]
+    for word in tokens.words:
+        if word[0].isdigit() and _TIME.match(word):
+            for i in positions[word]:
+                before = i - 1
+                while before in spaces:  # a line break, like a sentence end, starts an entry
+                    before -= 1
+                if before < 0 or before < i - 1 or parts[before] in _SENTENCE_ENDS:
+                    found.append(i)
+    return sorted(tokens.char_start[i] for i in found if i > 0)
+
+
+def _certain_then_earliest(vote: Vote) -> tuple[bool, int]:
+    return vote.uncertain, vote.start
