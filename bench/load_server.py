@@ -60,16 +60,26 @@ class Server:
         return self.log_path.read_text(encoding="utf-8", errors="replace")
 
     def cpu_seconds(self) -> float:
-        """User + system CPU time of every live process in the server's group (the supervisor
-        and its workers), from /proc. Linux only; 0.0 elsewhere."""
+        """User + system CPU time of every live process in the server's group (the supervisor)
+        and of their descendants (workers that run in sessions of their own), from /proc.
+        Linux only; 0.0 elsewhere."""
         tick = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100
-        total = 0
+        parents: dict[int, int] = {}
+        groups: dict[int, int] = {}
+        times: dict[int, int] = {}
         for entry in Path("/proc").glob("[0-9]*/stat"):
             with contextlib.suppress(OSError, ValueError, IndexError):
                 fields = entry.read_text().rsplit(")", 1)[1].split()
-                if int(fields[2]) == self.process.pid:  # field 5, pgrp
-                    total += int(fields[11]) + int(fields[12])  # utime, stime
-        return total / tick
+                pid = int(entry.parent.name)
+                parents[pid], groups[pid] = int(fields[1]), int(fields[2])  # ppid, pgrp
+                times[pid] = int(fields[11]) + int(fields[12])  # utime, stime
+        ours = {pid for pid, group in groups.items() if group == self.process.pid}
+        grown = True
+        while grown:
+            found = {pid for pid, parent in parents.items() if parent in ours} - ours
+            ours |= found
+            grown = bool(found)
+        return sum(times[pid] for pid in ours) / tick
 
     def stop(self) -> int | None:
         """Terminate the whole process group (the supervisor and its workers)."""

@@ -56,6 +56,8 @@ def serve(
     from rightcare.engine.store import load_policy_set
     from rightcare.storage.migrate import current_revision, head_revision
     from rightcare.web.app import create_app, ready_for_traffic
+    from rightcare.web.workers import AVAILABLE as balanced_workers_available
+    from rightcare.web.workers import run_workers
 
     url = f"http://{host}:{port}"
     if threads is not None:
@@ -89,6 +91,13 @@ def serve(
             log_level="info",
             access_log=False,  # a line per request costs time and names URLs (call ids)
         )
+    elif balanced_workers_available:
+        try:
+            run_workers(
+                "rightcare.web.app:create_app_from_env", host=host, port=port, count=workers
+            )
+        except OSError as exc:
+            raise _fail(f"cannot listen on {host}:{port}: {exc.strerror or exc}") from exc
     else:
         uvicorn.run(
             "rightcare.web.app:create_app_from_env",
