@@ -147,6 +147,16 @@ class Pace:
         self.stats = stats
         self.next = time.perf_counter() + (rng.uniform(0, interval) if interval else 0.0)
 
+    def stagger(self, slots: int) -> None:
+        """Start `slots` request intervals later. Every handler's calls have the same shape
+        (previews, then the writes), so handlers that all start at slot 0 stay in step: every
+        handler's save falls in the same interval, the next interval holds every decision, and
+        the server sees bursts of 50 writes between quiet stretches, which 50 people taking
+        calls that began at different times never make. A random stagger of up to one call's
+        length spreads the writes evenly over time, as real calls are."""
+        if self.interval is not None:
+            self.next += slots * self.interval
+
     async def due(self) -> float:
         """Wait until the next request is due; return when it was due (for the latency)."""
         if self.interval is None:
@@ -209,6 +219,7 @@ async def handle_calls(
     (the answers end with risk_to_life: yes, a clear `attend`, so accepting is allowed). Again
     until the deadline; a call in progress is finished."""
     rng = random.Random(seed)
+    pace.stagger(rng.randrange(steps + 2))  # a call is steps + 2 requests: open, assess, decide
     while time.perf_counter() < deadline:
         text = sentences(rng)
         reply = await timed_post(
@@ -259,6 +270,7 @@ async def handle_screen(
     previews once per sentence."""
     del steps
     rng = random.Random(seed)
+    pace.stagger(rng.randrange(SCREEN_REQUESTS_PER_CALL))
     context = {"channel": "999", "caller": "third_party"}
     while time.perf_counter() < deadline:
         text = sentences(rng)
