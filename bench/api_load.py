@@ -68,6 +68,7 @@ from load_server import (
     rightcare_command,
     seed_admin,
     start_server,
+    wait_for_line,
     wait_healthy,
 )
 
@@ -79,9 +80,7 @@ def server_argv(args: argparse.Namespace, workdir: Path, env: dict[str, str]) ->
     if not args.postgres:
         argv = [*command, "serve", "--demo", "--demo-dir", str(workdir / "demo")]
     elif args.launcher == "uvicorn":
-        # `rightcare serve --workers N` spawns workers that re-import the whole CLI (over 5 s
-        # on a busy 2-core machine), so uvicorn's 5 s start-up health check kills and
-        # restarts them for ever. The same app factory, started by uvicorn itself:
+        # For comparison: uvicorn's own workers, which share one listening socket.
         argv = [
             sys.executable,
             "-m",
@@ -121,6 +120,9 @@ def run(args: argparse.Namespace, workdir: Path, database_url: str | None) -> in
     phases: list[Phase] = []
     try:
         wait_healthy(server)
+        if args.launcher == "serve" and args.workers > 1:
+            # Connections made before a worker listens all go to the others, and stay there.
+            wait_for_line(server, "workers listening on")
         if args.postgres:
             password = admin_password
         else:
@@ -200,9 +202,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--launcher",
         choices=("serve", "uvicorn"),
-        default=None,
-        help="start the server with `rightcare serve` or `python -m uvicorn --factory` "
-        "(default: serve; uvicorn with --postgres, see server_argv())",
+        default="serve",
+        help="start the server with `rightcare serve` (each worker on its own socket) or "
+        "`python -m uvicorn --factory` (uvicorn's workers on one shared socket; --postgres)",
     )
     parser.add_argument(
         "--pg-url",
@@ -215,8 +217,6 @@ def main(argv: list[str] | None = None) -> int:
         parser.error(f"unknown phase {unknown[0]!r}: choose from {', '.join(PHASES)}")
     if args.calls_rate is None:
         args.calls_rate = args.rate
-    if args.launcher is None:
-        args.launcher = "uvicorn" if args.postgres else "serve"
     if args.launcher == "uvicorn" and not args.postgres:
         parser.error("--launcher uvicorn needs --postgres (the demo is set up by `serve --demo`)")
     if args.workers < 1 or args.threads < 1:

@@ -339,8 +339,8 @@ async def run_phase(
     connections = [Connection(host, port, token) for _ in range(handlers)]
     warm = Stats()  # every connection opened, and the server's first requests, not counted
     for index, connection in enumerate(connections):
-        pace = Pace(None, random.Random(index), warm)
-        await timed_post(connection, pace, warm, "warm", f"{API}/assess", {"narrative": "x"})
+        unpaced = Pace(None, random.Random(index), warm)
+        await timed_post(connection, unpaced, warm, "warm", f"{API}/assess", {"narrative": "x"})
     start = time.perf_counter()
     deadline = start + duration
     interval = handlers / rate if rate else None

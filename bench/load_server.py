@@ -127,6 +127,15 @@ def wait_healthy(server: Server, timeout: float = 120.0) -> None:
     raise SystemExit(f"the server did not answer /health within {timeout:.0f} s:\n{server.log()}")
 
 
+def wait_for_line(server: Server, text: str, timeout: float = 120.0) -> None:
+    """Wait until the server's log has `text` (e.g. every worker listening)."""
+    deadline = time.monotonic() + timeout
+    while text not in server.log():
+        if server.process.poll() is not None or time.monotonic() > deadline:
+            raise SystemExit(f"the server never logged {text!r}:\n{server.log()}")
+        time.sleep(0.25)
+
+
 def demo_passwords(log: str) -> dict[str, str]:
     """The `  username  password  (Role)` lines `rightcare serve --demo` prints."""
     found: dict[str, str] = {}

@@ -39,14 +39,15 @@ def _environ(tmp_path: Path) -> dict[str, str]:
 def _serve(tmp_path: Path, port: int) -> subprocess.Popen[str]:
     argv = [str(Path(sys.executable).parent / "rightcare"), "serve", "--demo", "--workers", "2"]
     argv += ["--threads", "1", "--port", str(port), "--demo-dir", str(tmp_path / "demo")]
-    return subprocess.Popen(
-        argv,
-        env=_environ(tmp_path),
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-        start_new_session=True,
-    )
+    with (tmp_path / "server.log").open("w") as log:
+        return subprocess.Popen(
+            argv,
+            env=_environ(tmp_path),
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            text=True,
+            start_new_session=True,
+        )
 
 
 def _listening_sockets(port: int) -> int:
@@ -85,10 +86,10 @@ def server(tmp_path: Path) -> Iterator[tuple[subprocess.Popen[str], int]]:
     process = _serve(tmp_path, port)
     try:
         deadline = time.monotonic() + START_TIMEOUT
-        while _listening_sockets(port) < 2:
+        log = tmp_path / "server.log"
+        while "all 2 workers listening on" not in log.read_text():
             if process.poll() is not None or time.monotonic() > deadline:
-                output = process.stdout.read() if process.stdout else ""
-                pytest.fail(f"the server did not start two workers:\n{output[-3000:]}")
+                pytest.fail(f"the server did not start two workers:\n{log.read_text()[-3000:]}")
             time.sleep(0.2)
         yield process, port
     finally:
@@ -132,6 +133,7 @@ def test_a_port_already_in_use_is_a_clear_error(tmp_path: Path) -> None:
         taken.listen()
         port = taken.getsockname()[1]
         process = _serve(tmp_path, port)
-        output, _ = process.communicate(timeout=120)
+        process.wait(timeout=120)
+    output = (tmp_path / "server.log").read_text()
     assert process.returncode == 2, output
     assert f"cannot listen on 127.0.0.1:{port}" in output

@@ -77,11 +77,17 @@ def _follow_supervisor(supervisor_pid: int) -> bool:
     return os.getppid() == supervisor_pid
 
 
-def _worker_main(spec: WorkerSpec) -> None:
+def _worker_main(spec: WorkerSpec, ready: Any) -> None:
     import uvicorn
 
     if not _follow_supervisor(spec.supervisor_pid):
         return
+
+    class Server(uvicorn.Server):
+        async def startup(self, sockets: list[socket.socket] | None = None) -> None:
+            await super().startup(sockets)
+            if self.started:
+                ready.set()  # the supervisor says so once every worker is serving
 
     # Bound, not yet listening: asyncio starts listening when uvicorn starts serving, after the
     # app has loaded, so no connection waits in the queue of a worker still starting up.
@@ -92,7 +98,7 @@ def _worker_main(spec: WorkerSpec) -> None:
         log_level=spec.log_level,
         access_log=False,  # a line per request costs time and names URLs (call ids)
     )
-    uvicorn.Server(config).run(sockets=[sock])
+    Server(config).run(sockets=[sock])
 
 
 class Supervisor:
@@ -103,13 +109,29 @@ class Supervisor:
         self.count = count
         self.context = multiprocessing.get_context("spawn")
         self.workers: list[BaseProcess] = []
+        self.ready: list[Any] = [None] * count  # one multiprocessing Event per worker
+        self.announced = False
         self.stopping = threading.Event()
 
-    def _start_one(self) -> BaseProcess:
-        process = self.context.Process(target=_worker_main, args=(self.spec,), daemon=False)
+    def _start_one(self, index: int) -> BaseProcess:
+        self.ready[index] = self.context.Event()
+        self.announced = False
+        process = self.context.Process(
+            target=_worker_main, args=(self.spec, self.ready[index]), daemon=False
+        )
         process.start()
         log.info("started worker process [%s]", process.pid)
         return process
+
+    def _announce_when_ready(self) -> None:
+        if not self.announced and all(event.is_set() for event in self.ready):
+            self.announced = True
+            log.info(
+                "all %d workers listening on http://%s:%d",
+                self.count,
+                self.spec.host,
+                self.spec.port,
+            )
 
     def request_stop(self, *_: Any) -> None:
         self.stopping.set()
@@ -121,8 +143,9 @@ class Supervisor:
             sig: signal.signal(sig, self.request_stop) for sig in (signal.SIGINT, signal.SIGTERM)
         }
         try:
-            self.workers = [self._start_one() for _ in range(self.count)]
-            while not self.stopping.wait(0.5):
+            self.workers = [self._start_one(index) for index in range(self.count)]
+            while not self.stopping.wait(0.2):
+                self._announce_when_ready()
                 for index, process in enumerate(self.workers):
                     if not process.is_alive() and not self.stopping.is_set():
                         log.warning(
@@ -131,7 +154,7 @@ class Supervisor:
                             process.exitcode,
                         )
                         time.sleep(RESTART_PAUSE)
-                        self.workers[index] = self._start_one()
+                        self.workers[index] = self._start_one(index)
             self._stop_all()
         finally:
             for sig, handler in previous.items():
