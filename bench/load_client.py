@@ -140,22 +140,19 @@ class Connection:
 
 
 class Pace:
-    """When each request of one handler is due: now (closed loop), or every `interval`."""
+    """When each request of one handler is due: now (closed loop), or every `interval`.
+
+    Every handler's calls have the same shape (previews, then the writes), so handlers that all
+    began a call at the same moment would stay in step: every save in one interval, every
+    decision in the next, bursts of 50 writes between quiet stretches that 50 people taking
+    calls that began at different times never make. So each handler's first call starts at a
+    random point of its shape (`first_call_skips`), which spreads the writes evenly over time
+    without lowering the rate offered."""
 
     def __init__(self, interval: float | None, rng: random.Random, stats: Stats) -> None:
         self.interval = interval
         self.stats = stats
         self.next = time.perf_counter() + (rng.uniform(0, interval) if interval else 0.0)
-
-    def stagger(self, slots: int) -> None:
-        """Start `slots` request intervals later. Every handler's calls have the same shape
-        (previews, then the writes), so handlers that all start at slot 0 stay in step: every
-        handler's save falls in the same interval, the next interval holds every decision, and
-        the server sees bursts of 50 writes between quiet stretches, which 50 people taking
-        calls that began at different times never make. A random stagger of up to one call's
-        length spreads the writes evenly over time, as real calls are."""
-        if self.interval is not None:
-            self.next += slots * self.interval
 
     async def due(self) -> float:
         """Wait until the next request is due; return when it was due (for the latency)."""
@@ -219,7 +216,7 @@ async def handle_calls(
     (the answers end with risk_to_life: yes, a clear `attend`, so accepting is allowed). Again
     until the deadline; a call in progress is finished."""
     rng = random.Random(seed)
-    pace.stagger(rng.randrange(steps + 2))  # a call is steps + 2 requests: open, assess, decide
+    skip = first_call_skips(rng, steps + 1)  # its first call assesses again fewer times
     while time.perf_counter() < deadline:
         text = sentences(rng)
         reply = await timed_post(
@@ -237,7 +234,7 @@ async def handle_calls(
         call_id, tag = call["id"], reply[1]["etag"]
         assessment_id = call["latest_assessment"]["id"]
         failed = False
-        for step in range(steps):
+        for step in range(skip, steps):
             narrative = " ".join(text[: min(step + 2, len(text))])
             group = ANSWER_STEPS[-1] if step == steps - 1 else ANSWER_STEPS[step % 3]
             reply = await timed_post(
@@ -254,9 +251,16 @@ async def handle_calls(
                 break
             stats.assessments_acknowledged += 1
             tag, assessment_id = reply[1]["etag"], json.loads(reply[2])["id"]
+        skip = 0
         if failed:
             continue
         await accept(connection, pace, stats, call_id, assessment_id, tag)
+
+
+def first_call_skips(rng: random.Random, positions: int) -> int:
+    """How many of its first call's repeatable requests a handler leaves out, so that handlers
+    are spread over `positions` points of a call's shape (see `Pace`)."""
+    return rng.randrange(positions)
 
 
 async def handle_screen(
@@ -270,16 +274,17 @@ async def handle_screen(
     previews once per sentence."""
     del steps
     rng = random.Random(seed)
-    pace.stagger(rng.randrange(SCREEN_REQUESTS_PER_CALL))
+    skip = first_call_skips(rng, len(NARRATIVE) + 1)  # its first call previews less
     context = {"channel": "999", "caller": "third_party"}
     while time.perf_counter() < deadline:
         text = sentences(rng)
         learned: dict[str, str] = {}
-        for index in range(len(text)):
+        for index in range(skip, len(text)):
             if index >= 2 and index - 2 < len(ANSWER_STEPS):
                 learned |= ANSWER_STEPS[index - 2]
             body = {"narrative": " ".join(text[: index + 1]), "answers": dict(learned)}
             await timed_post(connection, pace, stats, "POST /assess", f"{API}/assess", body)
+        skip = 0
         for group in ANSWER_STEPS:
             learned |= group
         reply = await timed_post(
