@@ -216,7 +216,9 @@ async def handle_calls(
     (the answers end with risk_to_life: yes, a clear `attend`, so accepting is allowed). Again
     until the deadline; a call in progress is finished."""
     rng = random.Random(seed)
-    skip = first_call_skips(rng, steps + 1)  # its first call assesses again fewer times
+    # Its first call assesses again fewer times, but always the last time (the answers that
+    # make it `attend`, so that accepting is allowed).
+    skip = first_call_skips(rng, steps)
     while time.perf_counter() < deadline:
         text = sentences(rng)
         reply = await timed_post(
