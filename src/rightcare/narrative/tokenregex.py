@@ -202,6 +202,15 @@ _COMMON = frozenset(
         "no",
     ]
 )
+# (ninth round) frequent in narratives too: a threat frame ("will", "going to") is a poorer
+# anchor than the verb after it.
+# fmt: off
+_COMMON |= frozenset([
+    "will", "going", "be", "been", "are", "were", "have", "that", "this", "up", "out", "as",
+    "so", "if", "about", "just", "then", "now", "into", "over", "back", "all", "s", "'s", "do",
+    "got", "get", "says", "said", "caller",
+])
+# fmt: on
 
 
 def _anchor(pattern: Sequence[dict[str, Any]]) -> tuple[frozenset[str], int | None]:
