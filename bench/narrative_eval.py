@@ -5,12 +5,12 @@ separately, overall precision, and the unsafe errors (an expected `yes` read as 
 
     uv run python bench/narrative_eval.py                   # dev and every spent part
     uv run python bench/narrative_eval.py --part dev        # the part patterns are tuned on
-    uv run python bench/narrative_eval.py --part heldout9   # the unspent held-back part
+    uv run python bench/narrative_eval.py --part heldout10  # the unspent held-back part
     uv run python bench/narrative_eval.py --errors          # also list wrong suggestions
 
-`heldout` to `heldout8` were spent when patterns were revised against their errors;
-`heldout9`, written blind, is the honest held-back figure (see
-tests/data/narratives/README.md). An unspent part is scored only when named (`--part heldout9`),
+`heldout` to `heldout9` were spent when patterns were revised against their errors;
+`heldout10`, written blind, is the honest held-back figure (see
+tests/data/narratives/README.md). An unspent part is scored only when named (`--part heldout10`),
 never by `all`, so that nobody tuning patterns sees it by running the default. A part whose file
 does not exist yet is skipped with a message. `--errors` lists errors for the parts printed;
 do not use it on an unspent held-back part while tuning.
@@ -44,9 +44,10 @@ PARTS = {
     "heldout6": ("heldout6.jsonl", "sixth held-back part (spent: patterns were revised on it)"),
     "heldout7": ("heldout7.jsonl", "seventh held-back part (spent: patterns were revised on it)"),
     "heldout8": ("heldout8.jsonl", "eighth held-back part (spent: patterns were revised on it)"),
-    "heldout9": ("heldout9.jsonl", "ninth held-back part (written blind; not used for tuning)"),
+    "heldout9": ("heldout9.jsonl", "ninth held-back part (spent: patterns were revised on it)"),
+    "heldout10": ("heldout10.jsonl", "tenth held-back part (written blind; not used for tuning)"),
 }
-UNSPENT = frozenset({"heldout9"})  # scored only when named with --part
+UNSPENT = frozenset({"heldout10"})  # scored only when named with --part
 
 
 @dataclass

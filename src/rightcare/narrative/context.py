@@ -210,6 +210,7 @@ def _names(categories: frozenset[Category]) -> tuple[str, ...]:
 
 
 MAX_REACH = 40  # no trigger's window and length reach further than this many tokens
+_NO_CONTEXT = ContextHit(frozenset())
 
 
 def context_of(
@@ -267,6 +268,8 @@ def context_of(
                 threat_after = True
             elif first_threat is None:
                 first_threat = t_start
+    if not categories:
+        return _NO_CONTEXT  # most cues: one shared value, nothing to build
     over = threat_after or (
         first_threat is not None and (first_condition is None or first_threat <= first_condition)
     )

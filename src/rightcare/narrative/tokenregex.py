@@ -333,11 +333,20 @@ def starts_before(pattern: CompiledPattern, tokens: TokenString, found: list[int
     if reach == 0:
         found.sort()
         return found
-    starts = {j for i in found for j in range(max(i - reach, 0), i + 1)}
-    first, parts = pattern.first, tokens.parts
-    if first is not None:
-        return sorted(i for i in starts if parts[i] in first)
-    return sorted(starts)
+    first = pattern.first
+    if first is None:
+        return sorted({j for i in found for j in range(max(i - reach, 0), i + 1)})
+    # A start is a first word with an anchor at most `reach` tokens after it.
+    found.sort()
+    ends, positions = len(found), tokens.positions
+    out = [
+        i
+        for w in first & tokens.words
+        for i in positions[w]
+        if (k := bisect_left(found, i)) < ends and found[k] - i <= reach
+    ]
+    out.sort()
+    return out
 
 
 def find(pattern: CompiledPattern, tokens: TokenString) -> list[tuple[int, int]]:
