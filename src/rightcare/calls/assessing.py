@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from functools import lru_cache
+from types import MappingProxyType
 from typing import Any
 
 from rightcare.calls.errors import RuleViolation
@@ -33,10 +35,22 @@ def read_suggestions(
     """Answers suggested by the narrative reader, and the questions whose cues conflicted."""
     if not narrative.strip():
         return {}, ()
+    return _read(narrative, tuple(policy.slot))
+
+
+# A handler answers the key questions (y / n / u) with the narrative unchanged, and saving a
+# call re-sends the text its last preview read, so the same text is read again and again within
+# seconds; reading it is most of an assessment's cost. Readings are immutable (frozen answers in
+# a read-only mapping), so one may be handed to any number of requests. Bounded: a few hundred
+# narratives in flight on a shift, each read in under a millisecond if it falls out.
+@lru_cache(maxsize=512)
+def _read(
+    narrative: str, questions: tuple[str, ...]
+) -> tuple[Mapping[str, SuggestedAnswer], tuple[str, ...]]:
     from rightcare.narrative import read_narrative  # spaCy loads only when text arrives
 
-    reading = read_narrative(narrative, list(policy.slot))
-    return reading.suggestions, tuple(reading.conflicts)
+    reading = read_narrative(narrative, questions)
+    return MappingProxyType(dict(reading.suggestions)), tuple(reading.conflicts)
 
 
 def _mark_conflicts(
@@ -86,12 +100,17 @@ def assess_parsed(policy: Policy, call: CallInput, *, read_narrative: bool = Tru
 
 def language_notes(text: str) -> list[LanguageNote]:
     """Stigmatising or victim-blaming wording in a narrative, note, or handover message."""
+    return [note.model_copy() for note in _language_notes(text)]  # notes are not frozen
+
+
+@lru_cache(maxsize=512)  # the same text comes back with each answer given (see `_read`)
+def _language_notes(text: str) -> tuple[LanguageNote, ...]:
     from rightcare.narrative.language import check_language
 
-    return [
+    return tuple(
         LanguageNote.model_validate(flag.model_dump(include=set(LanguageNote.model_fields)))
         for flag in check_language(text)
-    ]
+    )
 
 
 @dataclass
