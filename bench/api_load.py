@@ -45,6 +45,7 @@ from __future__ import annotations
 import argparse
 import os
 import platform
+import random
 import secrets
 import signal
 import subprocess
@@ -53,7 +54,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from load_client import event_loop_runner, run_phase
+from load_client import STATELESS_ANSWERS, STATELESS_VALUES, event_loop_runner, run_phase, sentences
 from load_report import PHASES, TARGET_RATE, Phase, offered_rate, report
 from load_server import (
     HOST,
@@ -71,8 +72,40 @@ from load_server import (
     wait_for_line,
     wait_healthy,
 )
+from machine import yardstick_ms
 
 # --- the run ----------------------------------------------------------------------------------
+
+
+def measure_peers(args: argparse.Namespace, seconds: float = 3.0) -> None:
+    """The peers the report sets the figures beside, measured in this process before the
+    server starts: the machine yardstick, and stateless assessments per second on one core
+    with no HTTP, framework or second process (`assess_call` on bodies like the `assess`
+    phase's). Throughput over HTTP divided by that rate holds across machines better than
+    either figure alone."""
+    from rightcare.calls.assessing import assess_call
+    from rightcare.engine.store import load_policy_set
+
+    args.yardstick_ms = yardstick_ms()
+    policies = load_policy_set()
+    rng = random.Random(11)
+
+    def body() -> dict[str, object]:
+        text = sentences(rng)
+        answers = {q: rng.choice(STATELESS_VALUES) for q in rng.sample(STATELESS_ANSWERS, 2)}
+        return {
+            "narrative": " ".join(text[: rng.randint(1, len(text))]),
+            "answers": answers,
+            "context": {"channel": "999", "caller": "third_party"},
+        }
+
+    for _ in range(50):
+        assess_call(policies, body())  # load the reader and warm up outside the timing
+    done, start = 0, time.perf_counter()
+    while time.perf_counter() - start < seconds:
+        assess_call(policies, body())
+        done += 1
+    args.peer_rate = done / (time.perf_counter() - start)
 
 
 def server_argv(args: argparse.Namespace, workdir: Path, env: dict[str, str]) -> list[str]:
@@ -233,6 +266,7 @@ def main(argv: list[str] | None = None) -> int:
         f"Python {platform.python_version()}, {os.cpu_count()} CPUs, "
         f"load average {' '.join(f'{x:.2f}' for x in os.getloadavg())}"
     )
+    measure_peers(args)
     with tempfile.TemporaryDirectory(prefix="rightcare-bench-") as tmp:
         workdir = Path(tmp)
         if args.postgres:

@@ -32,7 +32,7 @@ from typing import Any
 API = "/api/v1"
 
 NARRATIVE = (
-    "Caller says her brother phoned her {minutes} minutes ago sounding very low.",
+    "Caller (log {log}) says her brother phoned her {minutes} minutes ago sounding very low.",
     "He said he had had enough and was going to the bridge by the retail park.",
     "She can see him on the footbridge from her car; he is standing by the railings.",
     "He has climbed onto the parapet and says he will jump if anyone comes near.",
@@ -52,10 +52,12 @@ STATELESS_VALUES = ("yes", "no", "unknown")
 
 def sentences(rng: random.Random) -> list[str]:
     """The call's narrative, one sentence per typing step. Every call differs a little (the
-    minutes, the order of the middle sentences), as real calls do, so nothing can be served
-    from a cache of earlier texts."""
+    minutes, the order of the middle sentences), as real calls do, and carries its own log
+    number, so no text of one call is the text of another: the server keeps recent readings
+    (a handler answering questions re-sends the same text), and only a text re-sent within
+    one call, as the screen's save re-sends its last preview, may be served from them."""
     found = list(NARRATIVE)
-    found[0] = found[0].format(minutes=rng.randint(2, 90))
+    found[0] = found[0].format(log=rng.randrange(10**6), minutes=rng.randint(2, 90))
     middle = found[1:4]
     rng.shuffle(middle)
     found[1:4] = middle

@@ -8,6 +8,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from load_client import SCREEN_ASSESSMENTS_PER_CALL, SCREEN_REQUESTS_PER_CALL, Stats, percentile
+from machine import describe
 
 TARGET_P99_MS = 25.0
 TARGET_RATE = 500.0
@@ -188,3 +189,22 @@ def print_targets(
     )
     line("zero errors", str(total_errors), total_errors == 0)
     line("zero lost decisions (rows == 201s)", str(max(lost, 0)), lost == 0)
+    print_peers(args, phases)
+
+
+def print_peers(args: argparse.Namespace, phases: dict[str, Phase]) -> None:
+    """The figures beside peers measured in the bench's own process (see api_load.py's
+    `measure_peers`): these ratios, unlike raw rates, carry over between machines."""
+    peer = getattr(args, "peer_rate", None)
+    if not peer:
+        return
+    print()
+    print(
+        f"peers, measured in this process before the server started: {describe(args.yardstick_ms)}"
+    )
+    print(f"  stateless assess_call in process, one core, no HTTP: {peer:.0f} assessments/s")
+    for name in ("handlers", "calls", "assess"):
+        phase = phases.get(name)
+        if phase is not None:
+            rate = phase.assessments_per_second()
+            print(f"  {LABELS[name]:<50} {rate / peer:.2f} x that rate ({rate:.0f}/s)")

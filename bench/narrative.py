@@ -8,6 +8,10 @@ and on two cores, where a large batch is shared by two processes (`n_process`).
 
 Targets (issue 3): median at most 1 ms, at least 2,000 narratives/second in a batch.
 Benchmarks print figures; tests never assert elapsed time.
+
+Figures move with the machine (see bench/machine.py), so two peers are printed beside them,
+run in the same process on the same text: spaCy's blank English tokenizer alone (the floor
+any spaCy-based reader pays) as a ratio, and the machine yardstick.
 """
 
 from __future__ import annotations
@@ -20,6 +24,9 @@ import sys
 import time
 from pathlib import Path
 
+import spacy
+
+from machine import describe, yardstick_ms
 from rightcare.narrative import read_narrative, read_narratives
 
 DATA = Path(__file__).resolve().parents[1] / "tests" / "data" / "narratives" / "dev.jsonl"
@@ -75,6 +82,13 @@ def main() -> int:
         return statistics.median(timings) * 1000, timings[int(len(timings) * 0.99) - 1] * 1000
 
     typical_median, typical_p99 = latency([TYPICAL] * 3_000)
+    tokenizer = spacy.blank("en")
+    tokenize_ms = []
+    for _ in range(3_000):
+        start = time.perf_counter()
+        tokenizer.make_doc(TYPICAL)
+        tokenize_ms.append((time.perf_counter() - start) * 1000)
+    tokenize_median = statistics.median(tokenize_ms)
     median, p99 = latency(texts)
 
     def throughput(batch: list[str]) -> float:
@@ -92,6 +106,12 @@ def main() -> int:
         f"one core, dense narratives stitched from {len(texts)} draws of labelled snippets: "
         f"median {median:.3f} ms, p99 {p99:.3f} ms; batch {dense_batch:,.0f} narratives/s"
     )
+    print(
+        f"peer, same process, typical narrative: spaCy's blank English tokenizer alone, median "
+        f"{tokenize_median:.3f} ms; the reader takes {typical_median / tokenize_median:.1f} times "
+        "as long"
+    )
+    print(describe(yardstick_ms()))
     if cores is not None and len(cores) >= 2:
         os.sched_setaffinity(0, set(sorted(cores)[:2]))
         print(
