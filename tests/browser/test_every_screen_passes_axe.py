@@ -171,3 +171,36 @@ def test_trainer_screens(browser: Any, live_app: Any) -> None:
         check(tab, "trainer, a cohort with an error summary")
     finally:
         tab.context.close()
+
+
+def test_accounts_screens(browser: Any, live_app: Any) -> None:
+    tab = sign_in_as(browser, live_app, "admin", "/accounts")
+    try:
+        check(tab, "accounts, the table")
+        tab.click("#add-account")
+        tab.wait_for_url("**/accounts/new")
+        check(tab, "accounts, add an account")
+        tab.fill("#username", "axe check")  # a space: the error summary
+        tab.click("#add-account-button")
+        tab.wait_for_selector("main .govuk-error-summary")
+        check(tab, "accounts, add an account with an error summary")
+        tab.fill("#username", "axe.check")
+        tab.fill("#display-name", "Axe Check")
+        tab.check("#role-analyst")
+        tab.click("#add-account-button")
+        tab.wait_for_selector("#one-time-password")
+        check(tab, "accounts, the password shown once")
+        tab.click("#go-to-account")
+        tab.wait_for_selector("#account-summary")
+        check(tab, "accounts, one account")
+        tab.click("#deactivate")
+        tab.wait_for_selector("#done-message")
+        check(tab, "accounts, a deactivated account with its message")
+        tab.goto("/accounts")
+        tab.get_by_role("link", name="admin", exact=True).click()
+        tab.wait_for_selector("#account-summary")
+        tab.click("#deactivate")  # the last administrator: refused, with the reason
+        tab.wait_for_selector("main .govuk-error-summary")
+        check(tab, "accounts, the last administrator kept")
+    finally:
+        tab.context.close()

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import getpass
 import json
-import secrets
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -161,7 +160,9 @@ def _new_password(username: str, password_file: Path | None) -> tuple[str, bool]
             _fail("no password given: nothing was changed")
         made_up = False
     else:
-        password = secrets.token_urlsafe(18)  # 24 characters, 144 bits
+        from rightcare.auth.passwords import make_up_password
+
+        password = make_up_password()
         made_up = True
     try:
         check_password(password, username=username)

@@ -38,6 +38,12 @@ def needs_rehash(password_hash: str) -> bool:
     return _hasher.check_needs_rehash(password_hash)
 
 
+def make_up_password() -> str:
+    """A strong password for someone else to pass on: 24 URL-safe characters, 144 random bits.
+    Shown once to whoever asked for it (the CLI, the Accounts screen); never stored in clear."""
+    return secrets.token_urlsafe(18)
+
+
 def generate_token() -> tuple[str, str]:
     """A new API token and the hash to store: (token shown once, sha256 hex)."""
     token = TOKEN_PREFIX + secrets.token_urlsafe(32)

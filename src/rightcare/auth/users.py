@@ -1,9 +1,10 @@
 """Local accounts: create them, change passwords, roles and the personal-details permission,
 disable, re-enable and unlock them.
 
-Plain functions shared by the `rightcare users` commands, the API and the tests. Each takes the
-caller's session and never commits; each change writes one audit entry in the same transaction.
-Every check runs before anything is changed, so a refused request leaves the account as it was.
+Plain functions shared by the `rightcare users` commands, the Accounts screen, the API and the
+tests. Each takes the caller's session and never commits; each change writes one audit entry in
+the same transaction. Every check runs before anything is changed, so a refused request leaves
+the account as it was.
 
 Audit entries name the account by id (as sign-in entries do) and carry its username: a staff
 log-in, not a caller's personal data. Display names and passwords never go in the log.

@@ -185,6 +185,7 @@ NAV = (
     # Training is for everyone with a role, and every role may read the policy it teaches.
     NavItem("/training", "Training", Action.LEARN),
     NavItem("/training/trainer", "Trainer", Action.TRAIN),
+    NavItem("/accounts", "Accounts", Action.MANAGE_USERS),
 )
 
 
