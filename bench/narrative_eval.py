@@ -8,10 +8,10 @@ separately, overall precision, and the unsafe errors (an expected `yes` read as 
     uv run python bench/narrative_eval.py --part heldout10  # one part only
     uv run python bench/narrative_eval.py --errors          # also list wrong suggestions
 
-`heldout` to `heldout10` were spent when patterns were revised against their errors. An
-eleventh part, `heldout11`, is being written blind as the next honest held-back figure (see
-tests/data/narratives/README.md); it is added here, in `PARTS` and `UNSPENT`, when it is scored.
-An unspent part is scored only when named (`--part heldout11`), never by `all`, so that nobody
+`heldout` to `heldout10` were spent when patterns were revised against their errors;
+`heldout11`, written blind, is the honest held-back figure (see
+tests/data/narratives/README.md). An unspent part is scored only when named (`--part heldout11`),
+never by `all`, so that nobody
 tuning patterns sees it by running the default. A part whose file does not exist yet is skipped
 with a message. `--errors` lists errors for the parts printed; do not use it on an unspent
 held-back part while tuning.
@@ -47,8 +47,12 @@ PARTS = {
     "heldout8": ("heldout8.jsonl", "eighth held-back part (spent: patterns were revised on it)"),
     "heldout9": ("heldout9.jsonl", "ninth held-back part (spent: patterns were revised on it)"),
     "heldout10": ("heldout10.jsonl", "tenth held-back part (spent: patterns were revised on it)"),
+    "heldout11": (
+        "heldout11.jsonl",
+        "eleventh held-back part (written blind; not used for tuning)",
+    ),
 }
-UNSPENT: frozenset[str] = frozenset()  # scored only when named with --part
+UNSPENT: frozenset[str] = frozenset({"heldout11"})  # scored only when named with --part
 
 
 @dataclass

@@ -1,8 +1,9 @@
 """On the held-back snippets no true risk is read as `no`.
 
 `heldout.jsonl` to `heldout10.jsonl` were spent when patterns were revised against their errors,
-and are still checked. `heldout11.jsonl` is being written blind as the next honest held-back part;
-it joins these checks when it is scored, not while patterns are tuned, so no test here reads it.
+and are still checked. `heldout11.jsonl`, written blind and scored once, is the honest held-back
+part; it joins these checks when it is spent, not while it is unspent, so no test here reads it
+(its one unsafe error's family is checked by `test_heldout11_unsafe_family.py`).
 """
 
 import json
