@@ -205,6 +205,7 @@ _SUMMARIES = {
     "review.created": "Sent to the supervisor queue ({reason})",
     "review.closed": "Supervisor reviewed: {outcome}",
     "personal.viewed": "Personal details viewed",
+    "call.personal_details_corrected": "Personal details corrected",
 }
 
 

@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import datetime as dt
 from enum import StrEnum
+from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
 from rightcare.calls.models import (
     CallStatus,
@@ -40,11 +41,15 @@ class _Input(NulFree):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
+# The longest each personal detail may be, at creation and when corrected.
+PERSONAL_LIMITS = {"caller_name": 200, "caller_phone": 64, "subject_name": 200, "address": 2000}
+
+
 class PersonalDetails(_Input):
-    caller_name: str | None = Field(default=None, max_length=200)
-    caller_phone: str | None = Field(default=None, max_length=64)
-    subject_name: str | None = Field(default=None, max_length=200)
-    address: str | None = Field(default=None, max_length=2000)
+    caller_name: str | None = Field(default=None, max_length=PERSONAL_LIMITS["caller_name"])
+    caller_phone: str | None = Field(default=None, max_length=PERSONAL_LIMITS["caller_phone"])
+    subject_name: str | None = Field(default=None, max_length=PERSONAL_LIMITS["subject_name"])
+    address: str | None = Field(default=None, max_length=PERSONAL_LIMITS["address"])
 
 
 class CallBase(_Input):
@@ -59,8 +64,37 @@ class CallCreate(CallBase, PersonalDetails):
     synthetic: bool = Field(default=False, description="demo or training data, never a real call")
 
 
-class CallUpdate(PersonalDetails):
-    """Corrections to a call's personal details (the narrative changes through `assess`)."""
+def _storable(value: str | None) -> str | None:
+    if value is not None and "\x00" in value:
+        raise ValueError("contains a character that cannot be stored (NUL)")
+    return value
+
+
+def _detail(name: str, what: str) -> Any:
+    return Field(
+        default=None,
+        max_length=PERSONAL_LIMITS[name],
+        description=f"{what}; null clears it, leaving it out keeps it",
+    )
+
+
+class CallUpdate(BaseModel):
+    """Corrections to a call's personal details: only the fields given change, and null clears
+    one (the narrative changes through `assess`). The same limits as at creation; a NUL is
+    refused per field, so the error names the field (not the whole body, as `NulFree` would)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    caller_name: Annotated[str | None, AfterValidator(_storable)] = _detail(
+        "caller_name", "the caller's name"
+    )
+    caller_phone: Annotated[str | None, AfterValidator(_storable)] = _detail(
+        "caller_phone", "the caller's phone number"
+    )
+    subject_name: Annotated[str | None, AfterValidator(_storable)] = _detail(
+        "subject_name", "the name of the person the call is about"
+    )
+    address: Annotated[str | None, AfterValidator(_storable)] = _detail("address", "the address")
 
 
 class _Read(BaseModel):

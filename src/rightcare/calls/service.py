@@ -1,7 +1,7 @@
 """Call services: create a call, assess it as answers arrive, record the handler's decision and
 what the caller was told. The decision lives in `deciding.py`, handovers in `handovers.py`, the
-supervisor's work in `reviews.py`, reading calls back in `reads.py`; everything is re-exported
-here.
+supervisor's work in `reviews.py`, reading calls back in `reads.py`, correcting personal details
+in `personal.py`; everything is re-exported here.
 
 Every function takes the session first and keyword-only typed arguments; `now` is injected
 (aware UTC); nothing commits (the caller owns the unit of work); every state change writes an
@@ -42,6 +42,7 @@ from rightcare.calls.models import (
     CallStatus,
     allocate_call_reference,
 )
+from rightcare.calls.personal import correct_personal_details
 from rightcare.calls.reads import call_timeline, get_call, list_calls
 from rightcare.calls.reviews import review, sign_off, supervisor_queue
 from rightcare.calls.schemas import CallCreate
@@ -266,6 +267,7 @@ __all__ = [
     "ServiceError",
     "assess",
     "call_timeline",
+    "correct_personal_details",
     "create_call",
     "escalate_due",
     "get_call",

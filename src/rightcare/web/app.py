@@ -72,10 +72,12 @@ class SecurityHeaders:
 _DESCRIPTION = """
 Right Care Right Person decision support for police control rooms.
 
-Sign in with a session cookie (POST /api/v1/auth/login, then send `X-CSRF-Token` on POSTs) or
-send an API token as `Authorization: Bearer <token>`. Errors are RFC 9457 problem details
-that name the field. POSTs honour `Idempotency-Key`; call updates take `If-Match` with the
-call's ETag.
+Sign in with a session cookie (POST /api/v1/auth/login, then send `X-CSRF-Token` on POSTs and
+PATCHes) or send an API token as `Authorization: Bearer <token>`. Errors are RFC 9457 problem
+details that name the field. POSTs and PATCHes honour `Idempotency-Key`; call updates take
+`If-Match` with the call's ETag. A call's personal details are corrected with
+PATCH /api/v1/calls/{call_id}/personal-details (If-Match required; only the fields sent
+change, null clears one; needs the personal-details permission).
 """
 
 

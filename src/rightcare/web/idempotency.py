@@ -1,4 +1,5 @@
-"""`Idempotency-Key` on POSTs: a retrying C&C system never creates a duplicate.
+"""`Idempotency-Key` on POSTs (and the PATCH of personal details): a retrying C&C system never
+creates a duplicate or applies a correction twice.
 
 The key is stored with the reply in the same transaction as the change it made, per principal
 (the user or token). A retry with the same key and the same request gets the stored reply again

@@ -2,7 +2,8 @@
 
 Seeing personal details (names, phone numbers, addresses) is not an action here: it is the
 separate `can_see_personal` permission on the user, checked by the services, which mask the
-details otherwise and audit every view.
+details otherwise and audit every view. Correcting them is an action (`CORRECT_PERSONAL`, for
+those who handle calls) that also needs that permission (for a token, the `personal:read` scope).
 
 API tokens are for systems (a force's C&C): they never hold supervisor or admin actions, so a
 lowering override can only be signed off by a person. The call services check roles and scopes
@@ -27,6 +28,7 @@ class Action(StrEnum):
     DECIDE = "decide"
     ADVISE = "advise"  # record what the caller was told
     HANDOVER = "handover"  # offer a handover and record the partner's answer
+    CORRECT_PERSONAL = "correct_personal"  # also needs the personal-details permission
     READ_TIMELINE = "read_timeline"
     SUPERVISOR_QUEUE = "supervisor_queue"
     SIGN_OFF = "sign_off"
@@ -49,6 +51,7 @@ _HANDLING = frozenset(
         Action.DECIDE,
         Action.ADVISE,
         Action.HANDOVER,
+        Action.CORRECT_PERSONAL,
         Action.READ_TIMELINE,
         Action.LEARN,
     }
@@ -99,6 +102,7 @@ SCOPE_ACTIONS: dict[Scope, frozenset[Action]] = {
             Action.DECIDE,
             Action.ADVISE,
             Action.HANDOVER,
+            Action.CORRECT_PERSONAL,
         }
     ),
     Scope.PERSONAL_READ: frozenset(),
@@ -120,3 +124,9 @@ def actions_for(actor: Actor) -> frozenset[Action]:
 
 def allowed(actor: Actor, action: Action) -> bool:
     return action in actions_for(actor)
+
+
+def may_correct_personal(actor: Actor) -> bool:
+    """Correcting personal details: someone who handles calls (a token with `calls:write`) who
+    may also see them (a token with `personal:read`): nobody corrects what they cannot read."""
+    return allowed(actor, Action.CORRECT_PERSONAL) and actor.can_see_personal

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from fastapi import APIRouter
 
-from rightcare.web.api import assess, calls, meta, session, supervisor, tokens
+from rightcare.web.api import assess, calls, meta, personal, session, supervisor, tokens
 
 api_router = APIRouter()
 api_router.include_router(meta.router)
 api_router.include_router(session.router)
 api_router.include_router(assess.router)
 api_router.include_router(calls.router)
+api_router.include_router(personal.router)
 api_router.include_router(supervisor.router)
 api_router.include_router(tokens.router)
 

@@ -18,6 +18,7 @@ from rightcare.web.pages import (
     calls,
     handovers,
     history,
+    personal,
     policy,
     records,
     supervisor,
@@ -30,6 +31,7 @@ router.include_router(call_handler.router)
 router.include_router(calls.router)
 router.include_router(records.router)
 router.include_router(handovers.router)
+router.include_router(personal.router)
 router.include_router(history.router)
 router.include_router(supervisor.router)
 router.include_router(policy.router)

@@ -47,7 +47,7 @@ from rightcare.web.pages.common import (
     viewer_for,
 )
 from rightcare.web.pages.wording import RESPONSE_TAG, RESPONSE_WORDS, agency_name
-from rightcare.web.permissions import Action
+from rightcare.web.permissions import Action, may_correct_personal
 
 router = APIRouter(include_in_schema=False)
 
@@ -78,6 +78,8 @@ DONE_WORDS = {
     "offered": "Handover offered",
     "handover": "The partner's answer is recorded",
     "reassessed": "Re-assessed: the recommendation below is up to date",
+    "personal": "Personal details corrected",
+    "personal_unchanged": "Nothing to correct: the personal details are as they were",
 }
 STALE_MESSAGE = (
     "Someone else changed this call after you opened it, so your answers and notes were not "
@@ -223,6 +225,7 @@ def _call_values(
         "may_handover": viewer.may(Action.HANDOVER),
         "may_timeline": viewer.may(Action.READ_TIMELINE),
         "may_assess": viewer.may(Action.ASSESS_CALL),
+        "may_correct_personal": viewer.actor is not None and may_correct_personal(viewer.actor),
         "arrived_default": now.astimezone(dt.UTC).strftime("%H:%M"),
         "typed_addition": typed.narrative if typed is not None else "",
         "typed_answers": (
