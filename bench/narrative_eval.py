@@ -8,11 +8,10 @@ separately, overall precision, and the unsafe errors (an expected `yes` read as 
     uv run python bench/narrative_eval.py --part heldout10  # one part only
     uv run python bench/narrative_eval.py --errors          # also list wrong suggestions
 
-`heldout` to `heldout10` were spent when patterns were revised against their errors;
-`heldout11`, written blind, is the honest held-back figure (see
-tests/data/narratives/README.md). An unspent part is scored only when named (`--part heldout11`),
-never by `all`, so that nobody
-tuning patterns sees it by running the default. A part whose file does not exist yet is skipped
+`heldout` to `heldout11` were spent when patterns were revised against their errors; each
+one's first score, in tests/data/narratives/README.md, is its honest held-back figure. An unspent
+part is scored only when named (`--part heldoutN`), never by `all`, so that nobody tuning
+patterns sees it by running the default. A part whose file does not exist yet is skipped
 with a message. `--errors` lists errors for the parts printed; do not use it on an unspent
 held-back part while tuning.
 
@@ -49,10 +48,10 @@ PARTS = {
     "heldout10": ("heldout10.jsonl", "tenth held-back part (spent: patterns were revised on it)"),
     "heldout11": (
         "heldout11.jsonl",
-        "eleventh held-back part (written blind; not used for tuning)",
+        "eleventh held-back part (spent: patterns were revised on it)",
     ),
 }
-UNSPENT: frozenset[str] = frozenset({"heldout11"})  # scored only when named with --part
+UNSPENT: frozenset[str] = frozenset()  # scored only when named with --part
 
 
 @dataclass

@@ -208,7 +208,7 @@ _COMMON = frozenset(
 _COMMON |= frozenset([
     "will", "going", "be", "been", "are", "were", "have", "that", "this", "up", "out", "as",
     "so", "if", "about", "just", "then", "now", "into", "over", "back", "all", "s", "'s", "do",
-    "got", "get", "says", "said", "caller",
+    "got", "get", "says", "said", "caller", "after", "since", "before",  # (12th) time words
 ])
 # (eleventh round) and punctuation, in nearly every narrative: "Sandra Kemp, 46," is tried from
 # the age, not from every full stop
