@@ -1,8 +1,8 @@
 """On the held-back snippets no true risk is read as `no`.
 
 `heldout.jsonl` to `heldout11.jsonl` were spent when patterns were revised against their errors,
-and are still checked. No part is unspent until `heldout12.jsonl`, being written blind, lands;
-it joins these checks when it is spent, not while it is unspent, so no test here reads it.
+and are still checked. `heldout12.jsonl`, written blind and scored once, is the honest held-back
+part; it joins these checks when it is spent, not while it is unspent, so no test here reads it.
 """
 
 import json
