@@ -51,6 +51,7 @@ def snapshot(session: Session) -> list[Any]:
             user.can_see_personal,
             user.failed_logins,
             user.locked_until,
+            user.password_must_change,
             sorted(user.roles),
         )
         for user in list_users(session)

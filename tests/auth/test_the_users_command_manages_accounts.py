@@ -89,6 +89,7 @@ def test_the_first_admin_is_added_with_a_password_from_a_file(
             "personal": False,
             "active": True,
             "locked": False,
+            "must_change_password": False,  # a password from a file is theirs to keep
         }
     }
     log = audit_text(url)

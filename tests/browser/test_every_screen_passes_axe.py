@@ -204,3 +204,17 @@ def test_accounts_screens(browser: Any, live_app: Any) -> None:
         check(tab, "accounts, the last administrator kept")
     finally:
         tab.context.close()
+
+
+def test_change_password_screen(browser: Any, live_app: Any) -> None:
+    # The auditor, whom no other browser test signs in as; the password is left as it is (only
+    # the empty form is sent), so the shared demo users keep their printed passwords.
+    tab = sign_in_as(browser, live_app, "auditor", "/account/password")
+    try:
+        check(tab, "change your password")
+        tab.click("#change-password")
+        tab.wait_for_selector("main .govuk-error-summary")
+        assert tab.title().startswith("Error:")
+        check(tab, "change your password, with an error summary")
+    finally:
+        tab.context.close()

@@ -2,8 +2,8 @@
 
 The table is `route_matrix.csv` beside this file: `ok` means the request got past sign-in and
 permissions (any answer but 401 or 403, and never a server error); 401, 403 and 303 (a screen
-sending someone not signed in to sign in) are exact. Screens are listed too (those under /training
-and /accounts so far); the API must be listed whole.
+sending someone not signed in to sign in) are exact. Screens are listed too (those under
+/training, /accounts and /account so far); the API must be listed whole.
 POSTs send an empty JSON object, so an allowed role is stopped by validation (422) rather
 than changing anything, except where an empty object is a valid request.
 """

@@ -8,6 +8,10 @@ Passwords: read from the first line of `--password-file`; otherwise asked for tw
 at a terminal; otherwise (a script with no terminal) a strong one is made up and printed once.
 A password typed or read from a file is never printed.
 
+A made-up password is one-time: the person must change it to one of their own when they first
+sign in (the operator has seen it). A password typed or read from a file is theirs to keep,
+unless `--one-time` says it must be changed too (for one the operator chose for someone else).
+
 Exit codes: 0 done; 2 could not run or was refused (one clear line on stderr).
 """
 
@@ -51,6 +55,7 @@ class AccountRow(TypedDict):
     personal: bool
     active: bool
     locked: bool
+    must_change_password: bool
 
 
 UsernameArg = Annotated[str, typer.Argument(help="the account's username (its sign-in name)")]
@@ -69,6 +74,14 @@ PasswordFileOption = Annotated[
         help="read the password from the first line of this file (default: ask at the "
         "terminal, or make one up and print it once when there is no terminal)",
         dir_okay=False,
+    ),
+]
+OneTimeOption = Annotated[
+    bool,
+    typer.Option(
+        "--one-time",
+        help="the person must change the password when they first sign in with it (always so "
+        "for a made-up password; use this for one you chose for them)",
     ),
 ]
 
@@ -171,9 +184,16 @@ def _new_password(username: str, password_file: Path | None) -> tuple[str, bool]
     return password, made_up
 
 
-def _show_made_up(username: str, password: str, made_up: bool) -> None:
+def _show_password(username: str, password: str, *, made_up: bool, one_time: bool) -> None:
+    """Print a made-up password once (as the last word, for scripts that read it from there),
+    or say that a given one must be changed at first sign-in."""
     if made_up:
-        typer.echo(f"password for {username} (shown once; pass it on securely): {password}")
+        typer.echo(
+            f"password for {username} (shown once; pass it on securely; they must change it "
+            f"when they first sign in): {password}"
+        )
+    elif one_time:
+        typer.echo(f"{username} must change this password when they first sign in")
 
 
 @users_app.command("add")
@@ -188,8 +208,10 @@ def add(
         typer.Option("--personal", help="allow seeing callers' personal details (default: masked)"),
     ] = False,
     password_file: PasswordFileOption = None,
+    one_time: OneTimeOption = False,
 ) -> None:
-    """Add an account (the first one: `rightcare users add admin --name "..." --role admin`)."""
+    """Add an account (the first one: `rightcare users add admin --name "..." --role admin`).
+    A made-up password must be changed at first sign-in."""
     from rightcare.auth.users import check_username, create_user, parse_roles
 
     _run(lambda session: None)  # refuse an out-of-date database before asking for a password
@@ -208,10 +230,11 @@ def add(
             roles=role,
             can_see_personal=personal,
             password=password,
+            one_time=one_time or made_up,
         )
     )
     typer.echo(f"added {username}")
-    _show_made_up(username, password, made_up)
+    _show_password(username, password, made_up=made_up, one_time=one_time)
 
 
 @users_app.command("list")
@@ -220,7 +243,8 @@ def list_command(
         bool, typer.Option("--json", help="one JSON array, for scripts, instead of a table")
     ] = False,
 ) -> None:
-    """List every account: roles, personal-details permission, active, locked out."""
+    """List every account: roles, personal-details permission, active, locked out, and
+    whether the password must be changed at the next sign-in."""
     from rightcare.auth.users import is_locked, list_users
 
     def rows(session: Session) -> list[AccountRow]:
@@ -232,6 +256,7 @@ def list_command(
                 personal=user.can_see_personal,
                 active=user.active,
                 locked=is_locked(user),
+                must_change_password=user.password_must_change,
             )
             for user in list_users(session)
         ]
@@ -247,7 +272,7 @@ def list_command(
     def yes(value: bool) -> str:
         return "yes" if value else "no"
 
-    table = [("USERNAME", "NAME", "ROLES", "PERSONAL", "ACTIVE", "LOCKED")] + [
+    table = [("USERNAME", "NAME", "ROLES", "PERSONAL", "ACTIVE", "LOCKED", "MUST CHANGE")] + [
         (
             row["username"],
             row["name"],
@@ -255,10 +280,11 @@ def list_command(
             yes(row["personal"]),
             yes(row["active"]),
             yes(row["locked"]),
+            yes(row["must_change_password"]),
         )
         for row in found
     ]
-    widths = [max(len(line[column]) for line in table) for column in range(6)]
+    widths = [max(len(line[column]) for line in table) for column in range(len(table[0]))]
     for line in table:
         typer.echo(
             "  ".join(cell.ljust(width) for cell, width in zip(line, widths, strict=True)).rstrip()
@@ -266,19 +292,28 @@ def list_command(
 
 
 @users_app.command("set-password")
-def set_password_command(username: UsernameArg, password_file: PasswordFileOption = None) -> None:
-    """Give an account a new password; it is signed out everywhere."""
+def set_password_command(
+    username: UsernameArg,
+    password_file: PasswordFileOption = None,
+    one_time: OneTimeOption = False,
+) -> None:
+    """Give an account a new password; it is signed out everywhere. A made-up password must be
+    changed at first sign-in."""
     from rightcare.auth.users import get_user, set_password
 
     _run(lambda session: get_user(session, username))  # say "no such account" before asking
     password, made_up = _new_password(username, password_file)
     _run(
         lambda session: set_password(
-            session, actor=_operator(), username=username, password=password
+            session,
+            actor=_operator(),
+            username=username,
+            password=password,
+            one_time=one_time or made_up,
         )
     )
     typer.echo(f"new password set for {username}; their sessions have ended")
-    _show_made_up(username, password, made_up)
+    _show_password(username, password, made_up=made_up, one_time=one_time)
 
 
 @users_app.command("roles")
@@ -325,9 +360,22 @@ def disable(username: UsernameArg) -> None:
 
 
 @users_app.command("enable")
-def enable(username: UsernameArg, password_file: PasswordFileOption = None) -> None:
-    """Enable a disabled account (with a new password from --password-file if given); its
-    sessions from before it was disabled stay ended."""
+def enable(
+    username: UsernameArg,
+    password_file: PasswordFileOption = None,
+    new_password: Annotated[
+        bool,
+        typer.Option(
+            "--new-password",
+            help="give it a new password too: asked for at the terminal, or made up and "
+            "printed once when there is no terminal (default: keep its password)",
+        ),
+    ] = False,
+    one_time: OneTimeOption = False,
+) -> None:
+    """Enable a disabled account, keeping its password unless --password-file or --new-password
+    gives a new one (a made-up one must be changed at first sign-in); its sessions from before
+    it was disabled stay ended."""
     from rightcare.auth.users import get_user, reactivate
 
     user = _run(lambda session: get_user(session, username))
@@ -336,13 +384,21 @@ def enable(username: UsernameArg, password_file: PasswordFileOption = None) -> N
         return
     password: str | None = None
     made_up = False
-    if password_file is not None:
+    if password_file is not None or new_password:
         password, made_up = _new_password(username, password_file)
+    elif one_time:
+        _fail("--one-time is about a new password: give one with --password-file or --new-password")
     _run(
-        lambda session: reactivate(session, actor=_operator(), username=username, password=password)
+        lambda session: reactivate(
+            session,
+            actor=_operator(),
+            username=username,
+            password=password,
+            one_time=one_time or made_up,
+        )
     )
     typer.echo(f"enabled {username}")
-    _show_made_up(username, password or "", made_up)
+    _show_password(username, password or "", made_up=made_up, one_time=one_time)
 
 
 @users_app.command("unlock")

@@ -38,6 +38,9 @@ class User(Base):
     can_see_personal: Mapped[bool] = mapped_column(default=False)
     # Moved on to end every open session at once (see web.sessions.fingerprint).
     session_epoch: Mapped[int] = mapped_column(default=0, server_default="0")
+    # Set when an administrator made the password up (and so knows it): the person must choose
+    # their own at the next password sign-in (see web.pages.account_password).
+    password_must_change: Mapped[bool] = mapped_column(default=False, server_default=sa.false())
     failed_logins: Mapped[int] = mapped_column(default=0)
     locked_until: Mapped[dt.datetime | None]
     last_login_at: Mapped[dt.datetime | None]

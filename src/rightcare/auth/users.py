@@ -14,6 +14,10 @@ epoch (`rightcare.web.sessions.fingerprint`), so setting a password or disabling
 its sessions at once. Disabling also moves the epoch on, so re-enabling does not bring back the
 old fingerprint, nor any cookie kept alive while the account was disabled; that holds for an
 account that signs in only through single sign-on too.
+
+A password made up for someone else (by `rightcare users` or the Accounts screen) is set
+`one_time`: whoever made it up knows it, so the person must choose their own at the next
+password sign-in (`change_own_password`), and until then may do nothing else with that session.
 """
 
 from __future__ import annotations
@@ -28,7 +32,7 @@ from sqlalchemy.orm import Session
 
 from rightcare.audit import record
 from rightcare.auth.models import Role, User
-from rightcare.auth.passwords import hash_password
+from rightcare.auth.passwords import hash_password, verify_password
 from rightcare.storage.base import utcnow
 
 USERNAME_PATTERN = re.compile(r"[A-Za-z0-9._-]{3,150}")
@@ -60,6 +64,14 @@ class UnknownUser(AccountError):
 
 class LastAdmin(AccountError):
     """Refused because no active administrator would be left to manage accounts."""
+
+
+class WrongCurrentPassword(AccountError):
+    """Someone changing their own password gave the wrong current one. The web page counts it
+    as a failed sign-in (`rightcare.web.auth.count_wrong_password`)."""
+
+    def __init__(self) -> None:
+        super().__init__("current", "your current password is not right: check it and try again")
 
 
 # --- checks (they change nothing) -----------------------------------------------------------
@@ -195,10 +207,12 @@ def create_user(
     roles: Iterable[Role | str],
     can_see_personal: bool = False,
     password: str | None,
+    one_time: bool = False,
     now: dt.datetime | None = None,
 ) -> User:
     """A new active account. `password` None makes an account that signs in only through OIDC
-    (once linked)."""
+    (once linked). `one_time`: the password was made up for them, to be changed at first
+    sign-in."""
     now = now or utcnow()
     check_username(username)
     name = check_display_name(display_name)
@@ -217,6 +231,7 @@ def create_user(
         display_name=name,
         password_hash=password_hash,
         can_see_personal=can_see_personal,
+        password_must_change=one_time and password_hash is not None,
         created_at=now,
     )
     user.set_roles(role_set)
@@ -231,18 +246,66 @@ def create_user(
         roles=_sorted(role_set),
         can_see_personal=can_see_personal,
         has_password=password_hash is not None,
+        one_time=user.password_must_change,
     )
     return user
 
 
 def set_password(
-    session: Session, *, actor: str, username: str, password: str, now: dt.datetime | None = None
+    session: Session,
+    *,
+    actor: str,
+    username: str,
+    password: str,
+    one_time: bool = False,
+    now: dt.datetime | None = None,
 ) -> User:
-    """A new password; every browser session of the account ends."""
+    """A new password set for someone; every browser session of the account ends. `one_time`:
+    it was made up for them and must be changed at their next sign-in (otherwise any earlier
+    such demand is dropped with the password it was about)."""
     now = now or utcnow()
     user = get_user(session, username)
     user.password_hash = hash_password(check_password(password, username=user.username))
-    _audit(session, actor=actor, action="user.password_set", user=user, now=now)
+    user.password_must_change = one_time
+    _audit(session, actor=actor, action="user.password_set", user=user, now=now, one_time=one_time)
+    return user
+
+
+def change_own_password(
+    session: Session, *, username: str, current: str, new: str, now: dt.datetime
+) -> User:
+    """Someone's own new password, given their `current` one; clears `password_must_change`.
+
+    Like `set_password`, it ends every browser session of the account (the password hash is in
+    their fingerprint); the web page issues the session that asked a new cookie. Refused,
+    changing nothing: an account with no password (single sign-on), a locked one, a wrong
+    current password (`WrongCurrentPassword`), a new one equal to it or against the rules.
+    """
+    user = get_user(session, username)
+    if user.password_hash is None:
+        raise AccountError(
+            "current",
+            "you sign in with your organisation account (single sign-on): there is no "
+            "rightcare password to change",
+        )
+    if is_locked(user, now=now):
+        raise AccountError(
+            "current",
+            "your account is locked after too many wrong passwords: try again later, or ask "
+            "an administrator to unlock it",
+        )
+    if not verify_password(user.password_hash, current):
+        raise WrongCurrentPassword()
+    if new == current:
+        raise AccountError("new", "the new password must be different from your current one")
+    try:
+        check_password(new, username=user.username)
+    except AccountError as exc:
+        raise AccountError("new", exc.message.replace("the password", "the new password")) from None
+    user.password_hash = hash_password(new)
+    user.password_must_change = False
+    user.failed_logins = 0  # they have just proved they know the password, as at sign-in
+    _audit(session, actor=user.username, action="user.password_changed", user=user, now=now)
     return user
 
 
@@ -316,11 +379,12 @@ def reactivate(
     actor: str,
     username: str,
     password: str | None = None,
+    one_time: bool = False,
     now: dt.datetime | None = None,
 ) -> bool:
-    """Enable a disabled account, with a new `password` if one is given. Sessions from before it
-    was disabled stay ended (the epoch moved on). False (and no entry) if it was already
-    active."""
+    """Enable a disabled account, with a new `password` if one is given (`one_time` as for
+    `set_password`). Sessions from before it was disabled stay ended (the epoch moved on).
+    False (and no entry) if it was already active."""
     now = now or utcnow()
     user = get_user(session, username)
     if user.active:
@@ -330,6 +394,7 @@ def reactivate(
         password_hash = hash_password(check_password(password, username=user.username))
     if password_hash is not None:
         user.password_hash = password_hash
+        user.password_must_change = one_time
     user.active = True
     user.failed_logins = 0
     user.locked_until = None
@@ -340,6 +405,7 @@ def reactivate(
         user=user,
         now=now,
         new_password=password_hash is not None,
+        one_time=password_hash is not None and one_time,
     )
     return True
 

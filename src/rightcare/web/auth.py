@@ -8,6 +8,9 @@ Throttling is counted in the database, so every worker and host agrees:
   (filed under a keyed hash of the address, so the permanent log holds no raw IP addresses).
   The address limit is higher than the user limit because a control room's staff often share
   one address.
+A wrong current password on the change-password page counts the same way
+(`count_wrong_password`): otherwise a signed-in screen left open would let anyone guess the
+account's password there without limit.
 """
 
 from __future__ import annotations
@@ -30,6 +33,7 @@ from rightcare.auth.actor import Actor
 from rightcare.auth.models import ApiToken, User
 from rightcare.auth.passwords import hash_password, hash_token, needs_rehash, verify_password
 from rightcare.web.permissions import Scope
+from rightcare.web.sessions import SignInMethod
 
 USER_LIMIT = 5
 CLIENT_LIMIT = 20
@@ -181,8 +185,21 @@ def sign_in_with_password(
     return complete_sign_in(session, user=user, method="password", now=now, password=password)
 
 
+def count_wrong_password(
+    session: Session, *, user: User, address: str, secret: str, now: dt.datetime
+) -> bool:
+    """Count a wrong current password given while signed in, as a failed sign-in for the
+    account and the address. True if this locked the account. The caller commits."""
+    return _record_failure(session, user=user, key=client_key(address, secret), now=now) is not None
+
+
 def complete_sign_in(
-    session: Session, *, user: User, method: str, now: dt.datetime, password: str | None = None
+    session: Session,
+    *,
+    user: User,
+    method: SignInMethod,
+    now: dt.datetime,
+    password: str | None = None,
 ) -> SignedIn:
     user.failed_logins = 0
     user.locked_until = None

@@ -88,6 +88,9 @@ def reset_demo_users(session: Session, *, now: dt.datetime) -> dict[str, str]:
             user = User(username=username, display_name=display, created_at=now)
             session.add(user)
         user.password_hash = hash_password(password)
+        # The demo prints these passwords for anyone to use: never ask for them to be changed
+        # (an administrator's reset in an earlier demo run may have asked).
+        user.password_must_change = False
         user.active = True
         user.can_see_personal = personal
         user.failed_logins = 0

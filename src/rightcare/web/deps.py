@@ -29,7 +29,13 @@ from rightcare.web.auth import actor_for_user
 from rightcare.web.context import WebContext
 from rightcare.web.errors import ProblemError
 from rightcare.web.permissions import Action, allowed
-from rightcare.web.sessions import CSRF_HEADER, csrf_matches, fingerprint, read_session
+from rightcare.web.sessions import (
+    CSRF_HEADER,
+    PASSWORD_PAGE,
+    csrf_matches,
+    fingerprint,
+    read_session,
+)
 
 SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 
@@ -122,6 +128,15 @@ async def get_optional_actor(request: Request, context: ContextDep) -> Actor | N
     person = await run_in_threadpool(_signed_in_user, context, browser.user_id, browser.fingerprint)
     if person is None:
         return None
+    if browser.must_change_password:
+        # Signed in with a password an administrator made up: the screens send the person to
+        # the password page; a script using the same session is told why it is refused.
+        raise ProblemError(
+            403,
+            "your password was set by an administrator and must be changed before this "
+            f"session can be used: choose a new one at {PASSWORD_PAGE}",
+            code="password_change_required",
+        )
     if request.method not in SAFE_METHODS and not csrf_matches(
         browser, context.secret_key, request.headers.get(CSRF_HEADER)
     ):

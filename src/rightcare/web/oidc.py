@@ -300,8 +300,7 @@ def oidc_callback(
     signed = complete_sign_in(session, user=user, method="oidc", now=now)
     response = RedirectResponse(str(flow.get("next") or "/"), 303)
     response.delete_cookie(FLOW_COOKIE, path="/auth/oidc")
-    write_session(
-        response, request, new_session(signed.user), secret=context.secret_key,
-        demo=context.settings.demo,
-    )  # fmt: skip
+    # Signed in without the password, so never held to a one-time one.
+    browser = new_session(signed.user, must_change_password=False)
+    write_session(response, request, browser, secret=context.secret_key, demo=context.settings.demo)
     return response

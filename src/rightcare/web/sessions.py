@@ -12,6 +12,13 @@ handler at work is never signed out mid-call. Signing out clears the cookie.
 Every visitor gets a nonce (an anonymous session) before signing in, so the sign-in form has a
 CSRF token too; signing in issues a fresh nonce, so a planted cookie is worth nothing.
 
+A password sign-in with a one-time password (made up by an administrator, `User.
+password_must_change`) marks the session: until the person chooses their own password, every
+screen sends them to `PASSWORD_PAGE` (`SessionRefresh` does it, before any route runs) and the
+API refuses the session (`rightcare.web.deps`). The mark is in the signed cookie, so it costs no
+query; it cannot outlive the password it is about, because setting a password changes the
+fingerprint. A single sign-on sign-in is never marked: that person may not know the password.
+
 CSRF: session-bound tokens, HMAC(secret, nonce). Forms post it as `csrf_token`; scripts that
 use the session cookie send it as the `X-CSRF-Token` header. API tokens (Authorization: Bearer)
 are not sent by browsers on their own, so requests carrying one need no CSRF token.
@@ -24,11 +31,12 @@ import hmac
 import secrets
 import time
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Literal
+from urllib.parse import quote
 
 from itsdangerous import BadSignature, TimestampSigner, URLSafeTimedSerializer
 from starlette.requests import HTTPConnection
-from starlette.responses import Response
+from starlette.responses import RedirectResponse, Response
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from rightcare.auth.models import User
@@ -40,6 +48,13 @@ REFRESH_AFTER = 5 * 60  # re-sign the cookie at most this often, not on every re
 CSRF_HEADER = "X-CSRF-Token"
 CSRF_FIELD = "csrf_token"
 _SALT = "rightcare.session.v1"
+PASSWORD_PAGE = "/account/password"
+# What a session marked must-change may still reach: the password page, signing in and out,
+# static files, and the API (which refuses a browser session itself, with a problem document,
+# and takes API tokens, which are separate credentials, as usual).
+_OPEN_WHILE_MUST_CHANGE = ("/static/", "/api/", "/auth/oidc/")
+_OPEN_PAGES_WHILE_MUST_CHANGE = frozenset({PASSWORD_PAGE, "/sign-in", "/sign-out"})
+SignInMethod = Literal["password", "oidc"]
 
 
 @dataclass(frozen=True)
@@ -49,6 +64,7 @@ class BrowserSession:
     fingerprint: str | None = None
     started: int | None = None  # when the person signed in (epoch seconds)
     signed_at: float | None = None  # when this cookie was last signed (epoch seconds)
+    must_change_password: bool = False  # signed in with a one-time password: change it first
 
 
 def fingerprint(user: User) -> str:
@@ -110,16 +126,35 @@ def decode_session(raw: str, secret: str, *, now: float | None = None) -> Browse
         fingerprint=fingerprint_ if isinstance(fingerprint_, str) else None,
         started=started,
         signed_at=signed_at,
+        must_change_password=data.get("m") == 1,
     )
 
 
-def new_session(user: User | None = None) -> BrowserSession:
+def new_session(
+    user: User | None = None, *, must_change_password: bool | None = None
+) -> BrowserSession:
+    """A fresh session (new nonce), anonymous or for `user`. `must_change_password` None:
+    marked if the account's password is one-time. Single sign-on passes False: that person
+    signed in without the password and may not know it."""
     nonce = secrets.token_urlsafe(24)
     if user is None:
         return BrowserSession(nonce=nonce)
+    if must_change_password is None:
+        must_change_password = bool(user.password_must_change)
     return BrowserSession(
-        nonce=nonce, user_id=user.id, fingerprint=fingerprint(user), started=int(_now())
+        nonce=nonce,
+        user_id=user.id,
+        fingerprint=fingerprint(user),
+        started=int(_now()),
+        must_change_password=must_change_password,
     )
+
+
+def password_page(next_path: str | None = None) -> str:
+    """The password page, coming back to `next_path` (a path on this site) once changed."""
+    if not next_path or next_path in ("/", PASSWORD_PAGE):
+        return PASSWORD_PAGE
+    return f"{PASSWORD_PAGE}?next={quote(next_path, safe='/')}"
 
 
 def cookie_is_secure(conn: HTTPConnection, *, demo: bool) -> bool:
@@ -139,6 +174,8 @@ def write_session(
         payload["u"] = session.user_id
         payload["f"] = session.fingerprint
         payload["s"] = session.started if session.started is not None else int(_now())
+        if session.must_change_password:
+            payload["m"] = 1
     response.set_cookie(
         COOKIE_NAME,
         _serializer(secret).dumps(payload),
@@ -172,8 +209,30 @@ def csrf_matches(session: BrowserSession | None, secret: str, offered: str | Non
     return hmac.compare_digest(csrf_token(session, secret), offered)
 
 
+def _held_back(conn: HTTPConnection) -> Response:
+    """Where a session that must change its password goes instead of a screen: the password
+    page (303; an HTMX request is told to go there with HX-Redirect, as `viewer_for` does)."""
+    if conn.headers.get("hx-request"):
+        return Response(status_code=204, headers={"HX-Redirect": PASSWORD_PAGE})
+    target = None
+    if conn.scope.get("method") == "GET":
+        query = conn.url.query
+        target = conn.url.path + (f"?{query}" if query else "")
+    return RedirectResponse(password_page(target), 303)
+
+
+def must_change_first(session: BrowserSession | None, path: str) -> bool:
+    """True if this request must go to the password page first."""
+    if session is None or session.user_id is None or not session.must_change_password:
+        return False
+    if path in _OPEN_PAGES_WHILE_MUST_CHANGE:
+        return False
+    return not path.startswith(_OPEN_WHILE_MUST_CHANGE)
+
+
 class SessionRefresh:
-    """Re-sign a signed-in session's cookie on activity, so only an idle screen times out.
+    """Re-sign a signed-in session's cookie on activity, so only an idle screen times out; and
+    send a session that must change its password to the password page from any other screen.
 
     Leaves alone any reply that sets or clears the session cookie itself (sign-in, sign-out).
     The secret and demo flag come from the app's WebContext (`app.state.rightcare`).
@@ -193,6 +252,9 @@ class SessionRefresh:
             await self.app(scope, receive, send)
             return
         session = decode_session(raw, context.secret_key)
+        if must_change_first(session, conn.url.path):
+            await _held_back(conn)(scope, receive, send)
+            return
         stale = (
             session is not None
             and session.user_id is not None

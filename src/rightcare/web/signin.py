@@ -22,6 +22,7 @@ from rightcare.web.sessions import (
     csrf_token,
     fingerprint,
     new_session,
+    password_page,
     read_session,
     write_session,
 )
@@ -156,14 +157,11 @@ def sign_in_form(
         if exc.retry_after:
             response.headers["Retry-After"] = str(exc.retry_after)
         return response
-    redirect = RedirectResponse(safe_next(next), 303)
-    write_session(
-        redirect,
-        request,
-        new_session(signed.user),
-        secret=context.secret_key,
-        demo=context.settings.demo,
-    )
+    browser = new_session(signed.user)
+    # A one-time password: straight to choosing a new one, then on to where they were going.
+    target = password_page(safe_next(next)) if browser.must_change_password else safe_next(next)
+    redirect = RedirectResponse(target, 303)
+    write_session(redirect, request, browser, secret=context.secret_key, demo=context.settings.demo)
     return redirect
 
 

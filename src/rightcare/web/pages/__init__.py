@@ -1,5 +1,5 @@
 """The screens (Jinja2 + HTMX, GOV.UK Frontend): call handler, a stored call, call history
-and timeline, supervisor queue, policy, accounts.
+and timeline, supervisor queue, policy, accounts, and changing your own password.
 
 The app factory mounts `router`; sign-in, sign-out and the start page are in `web/signin.py`.
 Each screen checks the signed-in person's role itself (`common.viewer_for`), so the router needs
@@ -13,6 +13,7 @@ from pathlib import Path
 from fastapi import APIRouter
 
 from rightcare.web.pages import (
+    account_password,
     accounts,
     call_handler,
     calls,
@@ -36,5 +37,6 @@ router.include_router(history.router)
 router.include_router(supervisor.router)
 router.include_router(policy.router)
 router.include_router(accounts.router)
+router.include_router(account_password.router)
 
 __all__ = ["WEB_DIR", "router"]

@@ -4,7 +4,11 @@ permission, reset its password, deactivate, reactivate and unlock it.
 Every change goes through `rightcare.auth.users`, as `rightcare users` does, so it is checked and
 audited the same way; the audit log names the signed-in administrator. A made-up password is
 shown once, in the answer to the POST that made it (never redirected to, so it is in no URL and
-no cookie), with `Cache-Control: no-store`; it is not logged or stored in clear anywhere.
+no cookie), with `Cache-Control: no-store`; it is not logged or stored in clear anywhere. It is
+one-time: the person must choose their own at first sign-in (`web.pages.account_password`).
+
+Adding an account and resetting a password hash a password with argon2 (tens of milliseconds
+of CPU), so that work runs in the thread pool, not on the event loop.
 """
 
 from __future__ import annotations
@@ -15,6 +19,7 @@ from typing import Any
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from sqlalchemy.orm import Session
+from starlette.concurrency import run_in_threadpool
 
 from rightcare.auth.models import Role, User
 from rightcare.auth.passwords import make_up_password
@@ -35,6 +40,7 @@ from rightcare.web.pages.accounts_forms import (
     FIELD_IDS,
     ROLE_HINTS,
     FieldError,
+    NewAccount,
     account_row,
     field_error,
     read_new_account,
@@ -147,6 +153,10 @@ async def add_account(request: Request) -> Response:
     new, entered, errors = read_new_account(form)
     if errors:
         return _new_page(request, viewer, errors=errors, entered=entered, status_code=422)
+    return await run_in_threadpool(_add, request, viewer, new, entered)
+
+
+def _add(request: Request, viewer: Viewer, new: NewAccount, entered: dict[str, Any]) -> Response:
     password = make_up_password()
     with unit_of_work(request) as session:
         try:
@@ -158,6 +168,7 @@ async def add_account(request: Request) -> Response:
                 roles=new.roles,
                 can_see_personal=new.personal,
                 password=password,
+                one_time=True,
                 now=now_for(request),
             )
         except AccountError as exc:
@@ -268,6 +279,10 @@ async def reset_password(request: Request, user_id: str) -> Response:
     viewer = _admin(request, form=form)
     if not isinstance(viewer, Viewer):
         return viewer
+    return await run_in_threadpool(_reset, request, viewer, user_id)
+
+
+def _reset(request: Request, viewer: Viewer, user_id: str) -> Response:
     password = make_up_password()
     with unit_of_work(request) as session:
         user = _find(session, user_id)
@@ -278,6 +293,7 @@ async def reset_password(request: Request, user_id: str) -> Response:
             actor=actor_of(viewer).name,
             username=user.username,
             password=password,
+            one_time=True,
             now=now_for(request),
         )
         session.commit()

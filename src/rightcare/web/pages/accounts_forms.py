@@ -75,6 +75,7 @@ class AccountRow:
     locked_until: dt.datetime | None
     last_sign_in: dt.datetime | None
     has_password: bool
+    must_change_password: bool
 
     @property
     def status(self) -> list[tuple[str, str]]:
@@ -84,6 +85,8 @@ class AccountRow:
         ]
         if self.locked:
             shown.append(("Locked", "govuk-tag--orange"))
+        if self.must_change_password:
+            shown.append(("Must change password", "govuk-tag--yellow"))
         return shown
 
 
@@ -101,6 +104,7 @@ def account_row(user: User, *, now: dt.datetime) -> AccountRow:
         locked_until=user.locked_until if locked else None,
         last_sign_in=user.last_login_at,
         has_password=user.password_hash is not None,
+        must_change_password=user.password_must_change and user.password_hash is not None,
     )
 
 

@@ -1,0 +1,91 @@
+"""An account that signs in with single sign-on only is told, on the password page, that it has
+no rightcare password to change. If an administrator gives such an account a one-time password,
+signing in through the organisation's account still goes straight on (the person may never
+have seen that password); signing in with the password itself must change it first."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any, cast
+
+import httpx
+import pytest
+from fastapi.testclient import TestClient
+
+from rightcare.web import create_app
+from rightcare.web.oidc_config import OidcConfig
+from tests.web.conftest import BASE_URL, Web, make_settings
+from tests.web.fake_issuer import CLIENT_ID, CLIENT_SECRET, ISSUER, FakeIssuer
+from tests.web.password_screens import csrf_in, form_sign_in, reset_by_admin
+
+CONFIG = OidcConfig(issuer=ISSUER, client_id=CLIENT_ID, client_secret=CLIENT_SECRET)
+FORM = {
+    "current_password": "anything at all",
+    "new_password": "a good new password",
+    "confirm_password": "a good new password",
+}
+
+
+@pytest.fixture
+def issuer() -> FakeIssuer:
+    return FakeIssuer(
+        claims={
+            "sub": "entra-subject-olive",
+            "preferred_username": "olive",
+            "name": "Olive Officer",
+            "roles": ["RightCare.Call_Handler"],
+        }
+    )
+
+
+@pytest.fixture
+def site(web: Web, issuer: FakeIssuer, tmp_path: Path) -> Iterator[TestClient]:
+    fake = issuer.app()
+    app = create_app(
+        make_settings(web.url, tmp_path),
+        web.policies,
+        oidc_config=CONFIG,
+        clock=lambda: dt.datetime.now(dt.UTC),
+        http_client=lambda: cast(
+            httpx.Client, TestClient(fake, base_url="https://login.fake-issuer.test")
+        ),
+    )
+    yield TestClient(app, base_url=BASE_URL)
+
+
+def _sso_sign_in(site: TestClient, issuer: FakeIssuer) -> Any:
+    start = site.get("/auth/oidc/login?next=/calls/new", follow_redirects=False)
+    browser = TestClient(issuer.app(), base_url="https://login.fake-issuer.test")
+    back = browser.get(start.headers["location"], follow_redirects=False)
+    return site.get(
+        back.headers["location"].replace("http://localhost", ""), follow_redirects=False
+    )
+
+
+def test_a_single_sign_on_account_is_told_it_has_no_password_here(
+    site: TestClient, issuer: FakeIssuer
+) -> None:
+    assert _sso_sign_in(site, issuer).status_code == 303
+    page = site.get("/account/password")
+    assert page.status_code == 200
+    assert "there is no rightcare password to change" in page.text
+    assert 'id="current-password"' not in page.text
+    refused = site.post("/account/password", data={**FORM, "csrf_token": csrf_in(page.text)})
+    assert refused.status_code == 409
+    assert "there is no rightcare password to change" in refused.text
+
+
+def test_a_one_time_password_does_not_hold_up_single_sign_on(
+    site: TestClient, issuer: FakeIssuer, web: Web
+) -> None:
+    assert _sso_sign_in(site, issuer).status_code == 303  # the account is made
+    made_up = reset_by_admin(web, "olive")
+    again = _sso_sign_in(site, issuer)
+    assert (again.status_code, again.headers["location"]) == (303, "/calls/new")
+    assert site.get("/calls/new", follow_redirects=False).status_code == 200
+    assert site.get("/api/v1/auth/me").status_code == 200
+
+    _, with_password = form_sign_in(web, "olive", made_up)
+    assert with_password.headers["location"] == "/account/password"
