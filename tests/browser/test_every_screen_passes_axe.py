@@ -193,12 +193,17 @@ def test_accounts_screens(browser: Any, live_app: Any) -> None:
         tab.click("#go-to-account")
         tab.wait_for_selector("#account-summary")
         check(tab, "accounts, one account")
+        tab.click("#deactivate")  # the box not ticked: the error summary names it
+        tab.wait_for_selector("main .govuk-error-summary")
+        check(tab, "accounts, deactivate not confirmed")
+        tab.check("#deactivate-confirm")
         tab.click("#deactivate")
         tab.wait_for_selector("#done-message")
         check(tab, "accounts, a deactivated account with its message")
         tab.goto("/accounts")
         tab.get_by_role("link", name="admin", exact=True).click()
         tab.wait_for_selector("#account-summary")
+        tab.check("#deactivate-confirm")
         tab.click("#deactivate")  # the last administrator: refused, with the reason
         tab.wait_for_selector("main .govuk-error-summary")
         check(tab, "accounts, the last administrator kept")

@@ -15,6 +15,8 @@ from tests.auth.accounts import snapshot
 from tests.web.conftest import Web
 
 ADMIN = "adam"  # the only administrator among the personas
+# The "Yes, ..." box that resetting a password and deactivating an account need ticked.
+CONFIRM = {"confirm": "yes"}
 ONE_TIME_PASSWORD = re.compile(r'id="one-time-password">([^<]+)</code>')
 
 

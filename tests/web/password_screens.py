@@ -8,7 +8,7 @@ from typing import Any
 
 from fastapi.testclient import TestClient
 
-from tests.web.account_screens import account_path, admin_client, shown_password
+from tests.web.account_screens import CONFIRM, account_path, admin_client, shown_password
 from tests.web.conftest import Web
 
 CSRF = re.compile(r'name="csrf_token" value="([^"]+)"')
@@ -39,7 +39,7 @@ def form_sign_in(
 
 def reset_by_admin(web: Web, username: str) -> str:
     """The one-time password the Accounts screen made up for `username`."""
-    reply = admin_client(web).post(f"{account_path(web, username)}/password")
+    reply = admin_client(web).post(f"{account_path(web, username)}/password", data=CONFIRM)
     assert reply.status_code == 200, reply.text
     return shown_password(reply.text)
 

@@ -5,7 +5,7 @@ to where they were going, and the made-up password no longer signs in."""
 
 from __future__ import annotations
 
-from tests.web.account_screens import account, admin_client, signs_in
+from tests.web.account_screens import CONFIRM, account, admin_client, signs_in
 from tests.web.conftest import Web
 from tests.web.password_screens import NEW_PASSWORD, change, csrf_in, form_sign_in, reset_by_admin
 
@@ -86,7 +86,7 @@ def test_the_page_that_shows_a_made_up_password_says_it_must_be_changed(web: Web
             "personal": "no",
         },
     )
-    reset = adam.post(f"/accounts/{account(web, 'hana').id}/password")
+    reset = adam.post(f"/accounts/{account(web, 'hana').id}/password", data=CONFIRM)
     for reply in (added, reset):
         assert reply.status_code == 200
         assert "must change it to one of their own when they first sign in" in reply.text

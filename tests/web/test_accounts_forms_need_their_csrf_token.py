@@ -11,7 +11,7 @@ import pytest
 from starlette.routing import Route
 
 from rightcare.web.pages import accounts
-from tests.web.account_screens import account_path, admin_client, everything
+from tests.web.account_screens import CONFIRM, account_path, admin_client, everything
 from tests.web.conftest import Web
 
 TABLE = Path(__file__).with_name("route_matrix.csv")
@@ -38,8 +38,8 @@ FORMS = [
         {"username": "jsmith", "display_name": "Jo", "roles": "analyst", "personal": "no"},
     ),
     ("{hana}/access", {"roles": "supervisor", "personal": "yes"}),
-    ("{hana}/password", {}),
-    ("{hana}/deactivate", {}),
+    ("{hana}/password", CONFIRM),
+    ("{hana}/deactivate", CONFIRM),
     ("{hana}/reactivate", {}),
     ("{hana}/unlock", {}),
 ]
@@ -68,7 +68,7 @@ def test_the_token_in_the_form_is_accepted(web: Web) -> None:
     del adam.headers["X-CSRF-Token"]
     reply = adam.post(
         f"{account_path(web, 'hana')}/deactivate",
-        data={"csrf_token": token.group(1)},
+        data={"csrf_token": token.group(1), **CONFIRM},
         follow_redirects=False,
     )
     assert reply.status_code == 303

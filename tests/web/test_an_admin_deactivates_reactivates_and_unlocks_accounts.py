@@ -4,7 +4,7 @@ in again; unlocking lifts the lock after too many failed sign-ins."""
 from __future__ import annotations
 
 from rightcare.web.auth import USER_LIMIT
-from tests.web.account_screens import account, account_path, admin_client, signs_in
+from tests.web.account_screens import CONFIRM, account, account_path, admin_client, signs_in
 from tests.web.conftest import PASSWORD, Web
 
 
@@ -12,7 +12,7 @@ def test_a_deactivated_account_cannot_sign_in_until_it_is_reactivated(web: Web) 
     tess = web.signed_in("tess")
     adam = admin_client(web)
     path = account_path(web, "tess")
-    reply = adam.post(f"{path}/deactivate", follow_redirects=False)
+    reply = adam.post(f"{path}/deactivate", data=CONFIRM, follow_redirects=False)
     assert reply.status_code == 303 and reply.headers["location"] == f"{path}?done=deactivated"
     page = adam.get(reply.headers["location"]).text
     assert "Account deactivated" in page and "Deactivated</strong>" in page
@@ -21,7 +21,7 @@ def test_a_deactivated_account_cannot_sign_in_until_it_is_reactivated(web: Web) 
     assert not signs_in(web, "tess", PASSWORD)
     assert tess.get("/api/v1/auth/me").status_code == 401
 
-    again = adam.post(f"{path}/deactivate", follow_redirects=False)
+    again = adam.post(f"{path}/deactivate", data=CONFIRM, follow_redirects=False)
     assert again.headers["location"] == f"{path}?done=already-deactivated"
 
     back = adam.post(f"{path}/reactivate", follow_redirects=False)

@@ -3,14 +3,14 @@ working and the account's open sessions end."""
 
 from __future__ import annotations
 
-from tests.web.account_screens import account_path, admin_client, shown_password, signs_in
+from tests.web.account_screens import CONFIRM, account_path, admin_client, shown_password, signs_in
 from tests.web.conftest import PASSWORD, Web
 
 
 def test_the_old_password_stops_working_and_the_new_one_signs_in(web: Web) -> None:
     hana = web.signed_in("hana")
     adam = admin_client(web)
-    reply = adam.post(f"{account_path(web, 'hana')}/password", follow_redirects=False)
+    reply = adam.post(f"{account_path(web, 'hana')}/password", data=CONFIRM, follow_redirects=False)
     assert reply.status_code == 200
     assert reply.headers["cache-control"] == "no-store"
     assert "Password reset" in reply.text
@@ -24,8 +24,8 @@ def test_the_old_password_stops_working_and_the_new_one_signs_in(web: Web) -> No
 def test_each_reset_makes_up_a_different_password(web: Web) -> None:
     adam = admin_client(web)
     path = f"{account_path(web, 'ari')}/password"
-    first = shown_password(adam.post(path).text)
-    second = shown_password(adam.post(path).text)
+    first = shown_password(adam.post(path, data=CONFIRM).text)
+    second = shown_password(adam.post(path, data=CONFIRM).text)
     assert first != second
     assert not signs_in(web, "ari", first)
     assert signs_in(web, "ari", second)

@@ -4,7 +4,7 @@ as the CLI's are, under the signed-in administrator's username."""
 from __future__ import annotations
 
 from rightcare.web.auth import USER_LIMIT
-from tests.web.account_screens import ADMIN, account, admin_client, audit_entries, signs_in
+from tests.web.account_screens import ADMIN, CONFIRM, account, admin_client, audit_entries, signs_in
 from tests.web.conftest import Web
 
 
@@ -26,9 +26,9 @@ def test_each_change_writes_one_entry_naming_the_admin(web: Web) -> None:
     start = len(audit_entries(web))
     steps = [
         (f"{path}/access", {"roles": ["trainer", "analyst"], "personal": "yes"}),
-        (f"{path}/password", {}),
+        (f"{path}/password", CONFIRM),
         (f"{path}/unlock", {}),
-        (f"{path}/deactivate", {}),
+        (f"{path}/deactivate", CONFIRM),
         (f"{path}/reactivate", {}),
     ]
     for url, form in steps:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from rightcare.auth.models import Role
-from tests.web.account_screens import ADMIN, account_path, admin_client, everything
+from tests.web.account_screens import ADMIN, CONFIRM, account_path, admin_client, everything
 from tests.web.conftest import Web
 
 REASON = "adam is the last active administrator"
@@ -16,7 +16,7 @@ REASON = "adam is the last active administrator"
     ("action", "form", "field_id"),
     [
         ("access", {"roles": ["call_handler"], "personal": "no"}, "role-call_handler"),
-        ("deactivate", {}, "deactivate"),
+        ("deactivate", CONFIRM, "deactivate"),
     ],
 )
 def test_the_last_admin_is_kept_with_the_reason_shown(
@@ -41,9 +41,11 @@ def test_with_a_second_admin_the_first_may_be_deactivated(web: Web) -> None:
         data={"roles": ["auditor", Role.ADMIN.value], "personal": "no"},
     )
     aude = web.signed_in("aude")
-    reply = aude.post(f"{account_path(web, ADMIN)}/deactivate", follow_redirects=False)
+    reply = aude.post(
+        f"{account_path(web, ADMIN)}/deactivate", data=CONFIRM, follow_redirects=False
+    )
     assert reply.status_code == 303
     assert adam.get("/accounts", follow_redirects=False).status_code == 303  # signed out
     # and now aude is the last one
-    refused = aude.post(f"{account_path(web, 'aude')}/deactivate")
+    refused = aude.post(f"{account_path(web, 'aude')}/deactivate", data=CONFIRM)
     assert refused.status_code == 409 and "aude is the last active administrator" in refused.text

@@ -279,15 +279,29 @@ async def reset_password(request: Request, user_id: str) -> Response:
     viewer = _admin(request, form=form)
     if not isinstance(viewer, Viewer):
         return viewer
-    return await run_in_threadpool(_reset, request, viewer, user_id)
+    return await run_in_threadpool(_reset, request, viewer, user_id, _confirmed(form))
 
 
-def _reset(request: Request, viewer: Viewer, user_id: str) -> Response:
-    password = make_up_password()
+def _confirmed(form: Any) -> bool:
+    """Whether the form's "Yes, ..." box was ticked: resetting a password and deactivating an
+    account take effect at once (the person is signed out everywhere), so one stray press of
+    Enter must not do either."""
+    return form.get("confirm") == "yes"
+
+
+def _unconfirmed(field: str, field_id: str, what: str) -> list[FieldError]:
+    return [FieldError(field, field_id, f"Tick the box to confirm that you want to {what}")]
+
+
+def _reset(request: Request, viewer: Viewer, user_id: str, confirmed: bool) -> Response:
     with unit_of_work(request) as session:
         user = _find(session, user_id)
         if user is None:
             return _no_such_account(request)
+        if not confirmed:
+            errors = _unconfirmed("reset", "reset-confirm", "reset this password")
+            return _account_page(request, viewer, user, errors=errors, status_code=422)
+        password = make_up_password()
         set_password(
             session,
             actor=actor_of(viewer).name,
@@ -310,6 +324,9 @@ async def deactivate_account(request: Request, user_id: str) -> Response:
         user = _find(session, user_id)
         if user is None:
             return _no_such_account(request)
+        if not _confirmed(form) and user.active:
+            errors = _unconfirmed("deactivate", "deactivate-confirm", "deactivate this account")
+            return _account_page(request, viewer, user, errors=errors, status_code=422)
         try:
             changed = deactivate(
                 session, actor=actor_of(viewer).name, username=user.username, now=now_for(request)
