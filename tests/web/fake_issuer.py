@@ -5,20 +5,30 @@ that checks the client secret (HTTP Basic) and the PKCE verifier."""
 from __future__ import annotations
 
 import base64
+import datetime as dt
 import hashlib
 import json
 import secrets
 import time
 from dataclasses import dataclass, field
-from typing import Any
+from pathlib import Path
+from typing import Any, cast
 from urllib.parse import urlencode
 
+import httpx
 from fastapi import FastAPI, Form, Header, Request
 from fastapi.responses import JSONResponse, RedirectResponse
+from fastapi.testclient import TestClient
+
+from rightcare.web import create_app
+from rightcare.web.oidc_config import OidcConfig
+from tests.web.conftest import BASE_URL, Web, make_settings
 
 ISSUER = "https://login.fake-issuer.test/tenant-1/v2.0"
 CLIENT_ID = "rightcare-client-id"
 CLIENT_SECRET = "s3cret~with.odd+chars"
+FAKE_BASE = "https://login.fake-issuer.test"
+CONFIG = OidcConfig(issuer=ISSUER, client_id=CLIENT_ID, client_secret=CLIENT_SECRET)
 
 
 def _b64(data: bytes) -> str:
@@ -102,3 +112,17 @@ class FakeIssuer:
             return JSONResponse({"access_token": "x", "token_type": "Bearer", "id_token": id_token})
 
         return app
+
+
+def site_signing_in_with(issuer: FakeIssuer, web: Web, tmp_path: Path) -> TestClient:
+    """rightcare configured for single sign-on against `issuer`, whose token and key endpoints
+    it reaches in this process (a `TestClient` standing in for its HTTP client)."""
+    fake = issuer.app()
+    app = create_app(
+        make_settings(web.url, tmp_path),
+        web.policies,
+        oidc_config=CONFIG,
+        clock=lambda: dt.datetime.now(dt.UTC),
+        http_client=lambda: cast(httpx.Client, TestClient(fake, base_url=FAKE_BASE)),
+    )
+    return TestClient(app, base_url=BASE_URL)

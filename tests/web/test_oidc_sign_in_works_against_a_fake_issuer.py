@@ -1,22 +1,23 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
 from pathlib import Path
-from typing import Any, cast
+from typing import Any
 
-import httpx
 import pytest
 from fastapi.testclient import TestClient
 
 from rightcare.auth.models import User
-from rightcare.web import create_app
 from rightcare.web.oidc import OidcError, validate_id_token
-from rightcare.web.oidc_config import OidcConfig, load_oidc_config
-from tests.web.conftest import BASE_URL, Web, make_settings
-from tests.web.fake_issuer import CLIENT_ID, CLIENT_SECRET, ISSUER, FakeIssuer
-
-CONFIG = OidcConfig(issuer=ISSUER, client_id=CLIENT_ID, client_secret=CLIENT_SECRET)
+from rightcare.web.oidc_config import load_oidc_config
+from tests.web.conftest import Web
+from tests.web.fake_issuer import (
+    CLIENT_ID,
+    CONFIG,
+    ISSUER,
+    FakeIssuer,
+    site_signing_in_with,
+)
 
 
 @pytest.fixture
@@ -32,18 +33,8 @@ def issuer() -> FakeIssuer:
 
 
 @pytest.fixture
-def site(web: Web, issuer: FakeIssuer, tmp_path: Path) -> Iterator[TestClient]:
-    fake = issuer.app()
-    app = create_app(
-        make_settings(web.url, tmp_path),
-        web.policies,
-        oidc_config=CONFIG,
-        clock=lambda: dt.datetime.now(dt.UTC),
-        http_client=lambda: cast(
-            httpx.Client, TestClient(fake, base_url="https://login.fake-issuer.test")
-        ),
-    )
-    yield TestClient(app, base_url=BASE_URL)
+def site(web: Web, issuer: FakeIssuer, tmp_path: Path) -> TestClient:
+    return site_signing_in_with(issuer, web, tmp_path)
 
 
 def _sign_in(site: TestClient, issuer: FakeIssuer) -> Any:

@@ -5,22 +5,19 @@ have seen that password); signing in with the password itself must change it fir
 
 from __future__ import annotations
 
-import datetime as dt
-from collections.abc import Iterator
 from pathlib import Path
-from typing import Any, cast
+from typing import Any
 
-import httpx
 import pytest
 from fastapi.testclient import TestClient
 
-from rightcare.web import create_app
-from rightcare.web.oidc_config import OidcConfig
-from tests.web.conftest import BASE_URL, Web, make_settings
-from tests.web.fake_issuer import CLIENT_ID, CLIENT_SECRET, ISSUER, FakeIssuer
+from tests.web.conftest import Web
+from tests.web.fake_issuer import (
+    FakeIssuer,
+    site_signing_in_with,
+)
 from tests.web.password_screens import csrf_in, form_sign_in, reset_by_admin
 
-CONFIG = OidcConfig(issuer=ISSUER, client_id=CLIENT_ID, client_secret=CLIENT_SECRET)
 FORM = {
     "current_password": "anything at all",
     "new_password": "a good new password",
@@ -41,18 +38,8 @@ def issuer() -> FakeIssuer:
 
 
 @pytest.fixture
-def site(web: Web, issuer: FakeIssuer, tmp_path: Path) -> Iterator[TestClient]:
-    fake = issuer.app()
-    app = create_app(
-        make_settings(web.url, tmp_path),
-        web.policies,
-        oidc_config=CONFIG,
-        clock=lambda: dt.datetime.now(dt.UTC),
-        http_client=lambda: cast(
-            httpx.Client, TestClient(fake, base_url="https://login.fake-issuer.test")
-        ),
-    )
-    yield TestClient(app, base_url=BASE_URL)
+def site(web: Web, issuer: FakeIssuer, tmp_path: Path) -> TestClient:
+    return site_signing_in_with(issuer, web, tmp_path)
 
 
 def _sso_sign_in(site: TestClient, issuer: FakeIssuer) -> Any:
