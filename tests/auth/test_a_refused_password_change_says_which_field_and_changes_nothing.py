@@ -8,7 +8,8 @@ import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
 from rightcare.auth.models import User
-from rightcare.auth.users import AccountError, WrongCurrentPassword, change_own_password
+from rightcare.auth.own_password import WrongCurrentPassword, change_own_password
+from rightcare.auth.users import AccountError
 from tests.auth.accounts import HANDLER_PASSWORD, add_handler, snapshot
 
 NOW = dt.datetime(2026, 11, 29, 9, 30, tzinfo=dt.UTC)

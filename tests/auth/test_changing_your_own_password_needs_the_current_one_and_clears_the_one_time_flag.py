@@ -6,8 +6,9 @@ import datetime as dt
 
 from sqlalchemy.orm import Session
 
+from rightcare.auth.own_password import change_own_password
 from rightcare.auth.passwords import verify_password
-from rightcare.auth.users import change_own_password, get_user, set_password
+from rightcare.auth.users import get_user, set_password
 from rightcare.web.sessions import fingerprint
 from tests.auth.accounts import HANDLER_PASSWORD, OPERATOR, add_handler, entries
 

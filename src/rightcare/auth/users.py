@@ -17,7 +17,8 @@ account that signs in only through single sign-on too.
 
 A password made up for someone else (by `rightcare users` or the Accounts screen) is set
 `one_time`: whoever made it up knows it, so the person must choose their own at the next
-password sign-in (`change_own_password`), and until then may do nothing else with that session.
+password sign-in (`rightcare.auth.own_password`), and until then may do nothing else with
+that session.
 """
 
 from __future__ import annotations
@@ -32,7 +33,7 @@ from sqlalchemy.orm import Session
 
 from rightcare.audit import record
 from rightcare.auth.models import Role, User
-from rightcare.auth.passwords import hash_password, verify_password
+from rightcare.auth.passwords import hash_password
 from rightcare.storage.base import utcnow
 
 USERNAME_PATTERN = re.compile(r"[A-Za-z0-9._-]{3,150}")
@@ -64,14 +65,6 @@ class UnknownUser(AccountError):
 
 class LastAdmin(AccountError):
     """Refused because no active administrator would be left to manage accounts."""
-
-
-class WrongCurrentPassword(AccountError):
-    """Someone changing their own password gave the wrong current one. The web page counts it
-    as a failed sign-in (`rightcare.web.auth.count_wrong_password`)."""
-
-    def __init__(self) -> None:
-        super().__init__("current", "your current password is not right: check it and try again")
 
 
 # --- checks (they change nothing) -----------------------------------------------------------
@@ -180,7 +173,7 @@ def _keep_an_admin(session: Session, user: User, *, doing: str) -> None:
 # --- changes ---------------------------------------------------------------------------------
 
 
-def _audit(
+def audit_account(
     session: Session, *, actor: str, action: str, user: User, now: dt.datetime, **details: object
 ) -> None:
     record(
@@ -237,7 +230,7 @@ def create_user(
     user.set_roles(role_set)
     session.add(user)
     session.flush()
-    _audit(
+    audit_account(
         session,
         actor=actor,
         action="user.created",
@@ -267,45 +260,9 @@ def set_password(
     user = get_user(session, username)
     user.password_hash = hash_password(check_password(password, username=user.username))
     user.password_must_change = one_time
-    _audit(session, actor=actor, action="user.password_set", user=user, now=now, one_time=one_time)
-    return user
-
-
-def change_own_password(
-    session: Session, *, username: str, current: str, new: str, now: dt.datetime
-) -> User:
-    """Someone's own new password, given their `current` one; clears `password_must_change`.
-
-    Like `set_password`, it ends every browser session of the account (the password hash is in
-    their fingerprint); the web page issues the session that asked a new cookie. Refused,
-    changing nothing: an account with no password (single sign-on), a locked one, a wrong
-    current password (`WrongCurrentPassword`), a new one equal to it or against the rules.
-    """
-    user = get_user(session, username)
-    if user.password_hash is None:
-        raise AccountError(
-            "current",
-            "you sign in with your organisation account (single sign-on): there is no "
-            "rightcare password to change",
-        )
-    if is_locked(user, now=now):
-        raise AccountError(
-            "current",
-            "your account is locked after too many wrong passwords: try again later, or ask "
-            "an administrator to unlock it",
-        )
-    if not verify_password(user.password_hash, current):
-        raise WrongCurrentPassword()
-    if new == current:
-        raise AccountError("new", "the new password must be different from your current one")
-    try:
-        check_password(new, username=user.username)
-    except AccountError as exc:
-        raise AccountError("new", exc.message.replace("the password", "the new password")) from None
-    user.password_hash = hash_password(new)
-    user.password_must_change = False
-    user.failed_logins = 0  # they have just proved they know the password, as at sign-in
-    _audit(session, actor=user.username, action="user.password_changed", user=user, now=now)
+    audit_account(
+        session, actor=actor, action="user.password_set", user=user, now=now, one_time=one_time
+    )
     return user
 
 
@@ -325,7 +282,7 @@ def set_roles(
         _keep_an_admin(session, user, doing="taking away the admin role")
     before = _sorted(user.roles)
     user.set_roles(role_set)
-    _audit(
+    audit_account(
         session,
         actor=actor,
         action="user.roles_set",
@@ -349,7 +306,7 @@ def set_personal_access(
     now = now or utcnow()
     user = get_user(session, username)
     user.can_see_personal = allowed
-    _audit(
+    audit_account(
         session, actor=actor, action="user.personal_access_set", user=user, now=now, allowed=allowed
     )
     return user
@@ -369,7 +326,7 @@ def deactivate(
     # Enabling again restores the active flag, so the epoch is what keeps old sessions ended
     # (an account that signs in only through single sign-on has no password to change).
     user.session_epoch = (user.session_epoch or 0) + 1
-    _audit(session, actor=actor, action="user.deactivated", user=user, now=now)
+    audit_account(session, actor=actor, action="user.deactivated", user=user, now=now)
     return True
 
 
@@ -398,7 +355,7 @@ def reactivate(
     user.active = True
     user.failed_logins = 0
     user.locked_until = None
-    _audit(
+    audit_account(
         session,
         actor=actor,
         action="user.reactivated",
@@ -417,5 +374,7 @@ def unlock(session: Session, *, actor: str, username: str, now: dt.datetime | No
     was_locked = is_locked(user, now=now)
     user.failed_logins = 0
     user.locked_until = None
-    _audit(session, actor=actor, action="user.unlocked", user=user, now=now, was_locked=was_locked)
+    audit_account(
+        session, actor=actor, action="user.unlocked", user=user, now=now, was_locked=was_locked
+    )
     return user

@@ -26,12 +26,8 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from sqlalchemy.orm import Session
 
 from rightcare.auth.models import User
-from rightcare.auth.users import (
-    MAX_PASSWORD_LENGTH,
-    AccountError,
-    WrongCurrentPassword,
-    change_own_password,
-)
+from rightcare.auth.own_password import WrongCurrentPassword, change_own_password
+from rightcare.auth.users import MAX_PASSWORD_LENGTH, AccountError
 from rightcare.web.api.session import client_address
 from rightcare.web.auth import LOCK_MINUTES, actor_for_user, count_wrong_password
 from rightcare.web.context import WebContext

@@ -286,7 +286,7 @@ def _confirmed(form: Any) -> bool:
     """Whether the form's "Yes, ..." box was ticked: resetting a password and deactivating an
     account take effect at once (the person is signed out everywhere), so one stray press of
     Enter must not do either."""
-    return form.get("confirm") == "yes"
+    return str(form.get("confirm", "")) == "yes"
 
 
 def _unconfirmed(field: str, field_id: str, what: str) -> list[FieldError]:
