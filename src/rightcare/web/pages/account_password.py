@@ -32,8 +32,8 @@ from rightcare.web.api.session import client_address
 from rightcare.web.auth import LOCK_MINUTES, actor_for_user, count_wrong_password
 from rightcare.web.context import WebContext
 from rightcare.web.deps import ContextDep, SessionDep
-from rightcare.web.pages.accounts_forms import FieldError, sentence
-from rightcare.web.pages.common import Viewer, refused, render
+from rightcare.web.pages.accounts_forms import FieldError
+from rightcare.web.pages.common import Viewer, refused, render, sentence
 from rightcare.web.sessions import (
     CSRF_HEADER,
     PASSWORD_PAGE,

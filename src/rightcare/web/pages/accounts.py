@@ -46,7 +46,6 @@ from rightcare.web.pages.accounts_forms import (
     read_new_account,
     read_personal,
     read_roles,
-    sentence,
 )
 from rightcare.web.pages.common import (
     Viewer,
@@ -54,6 +53,7 @@ from rightcare.web.pages.common import (
     now_for,
     refused,
     render,
+    sentence,
     unit_of_work,
     viewer_for,
 )

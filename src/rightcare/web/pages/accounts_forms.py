@@ -16,6 +16,7 @@ from rightcare.auth.users import (
     is_locked,
     parse_roles,
 )
+from rightcare.web.pages.common import sentence
 
 # The roles in the order the forms list them, with what each lets a person do (docs/accounts.md).
 ROLE_HINTS: dict[Role, str] = {
@@ -45,10 +46,6 @@ class FieldError:
     field: str  # the form field at fault: username, display_name, roles, personal...
     field_id: str  # the id of the input the error summary links to
     message: str
-
-
-def sentence(message: str) -> str:
-    return message[:1].upper() + message[1:] if message else message
 
 
 def field_error(exc: AccountError, *, field_id: str | None = None) -> FieldError:

@@ -43,6 +43,7 @@ from rightcare.web.pages.common import (
     policies_for,
     refused,
     render,
+    sentence,
     unit_of_work,
     viewer_for,
 )
@@ -105,14 +106,10 @@ class PageError:
     section: str  # decision, override, advice, offer, handover-<n>
 
 
-def _sentence(message: str) -> str:
-    return message[:1].upper() + message[1:] if message else message
-
-
 def _error(exc: ServiceError, section: str, target: str | None = None) -> PageError:
     fallback = "override-response-attend" if section == "override" else f"{section}-section"
     field_id = target or _FIELD_TARGETS.get(exc.field or "", fallback)
-    return PageError(field_id, _sentence(exc.message), section)
+    return PageError(field_id, sentence(exc.message), section)
 
 
 def _text(form: FormData, name: str, limit: int = 4000) -> str:

@@ -44,7 +44,13 @@ def when(value: dt.datetime | None) -> str:
 
 templates.env.filters["when"] = when
 
+
 # Without sign-in only these work: nothing personal is shown and nothing is stored.
+def sentence(message: str) -> str:
+    """A service's message (written to follow "because" or a colon) as a sentence on a page."""
+    return message[:1].upper() + message[1:] if message else message
+
+
 STANDALONE_ACTIONS = frozenset({Action.ASSESS, Action.READ_POLICY})
 
 

@@ -19,13 +19,14 @@ from rightcare.calls import service
 from rightcare.calls.errors import NotFound, ServiceError
 from rightcare.calls.models import PERSONAL_FIELDS
 from rightcare.web.pages.call_handler import PERSONAL_INPUTS, CallForm, FieldError, personal_error
-from rightcare.web.pages.calls import _redirect, _sentence, _text
+from rightcare.web.pages.calls import _redirect, _text
 from rightcare.web.pages.common import (
     Viewer,
     actor_of,
     now_for,
     refused,
     render,
+    sentence,
     unit_of_work,
     viewer_for,
 )
@@ -132,7 +133,7 @@ async def correct(request: Request, call_id: str) -> Response:
                 error = FieldError(PERSONAL_FIELDS[0], STALE_MESSAGE)
                 return _form_page(request, viewer, session, call_id, error=error, status_code=409)
             field = exc.field if exc.field in PERSONAL_FIELDS else PERSONAL_FIELDS[0]
-            error = FieldError(str(field), _sentence(exc.message))
+            error = FieldError(str(field), sentence(exc.message))
             return _form_page(
                 request,
                 viewer,

@@ -18,6 +18,7 @@ from rightcare.web.pages.common import (
     actor_of,
     now_for,
     render,
+    sentence,
     unit_of_work,
     viewer_for,
 )
@@ -79,10 +80,6 @@ def supervisor_page(request: Request) -> Response:
         return _queue_page(request, viewer, session)
 
 
-def _sentence(message: str) -> str:
-    return message[:1].upper() + message[1:] if message else message
-
-
 @router.post("/supervisor/decisions/{decision_id}", response_class=HTMLResponse)
 async def sign_off(request: Request, decision_id: str) -> Response:
     form = await request.form()
@@ -107,9 +104,7 @@ async def sign_off(request: Request, decision_id: str) -> Response:
         except ServiceError as exc:
             session.rollback()
             field = "note" if exc.field == "note" else "outcome-approve"
-            error = QueueError(
-                decision_id, f"signoff-{decision_id}-{field}", _sentence(exc.message)
-            )
+            error = QueueError(decision_id, f"signoff-{decision_id}-{field}", sentence(exc.message))
             return _queue_page(
                 request, viewer, session, error=error, entered=entered, status_code=422
             )
@@ -141,7 +136,7 @@ async def review(request: Request, review_id: str) -> Response:
         except ServiceError as exc:
             session.rollback()
             field = "note" if exc.field == "note" else "outcome-noted"
-            error = QueueError(review_id, f"review-{review_id}-{field}", _sentence(exc.message))
+            error = QueueError(review_id, f"review-{review_id}-{field}", sentence(exc.message))
             return _queue_page(
                 request, viewer, session, error=error, entered=entered, status_code=422
             )

@@ -26,12 +26,11 @@ from rightcare.training.models import TrainingAttempt
 from rightcare.training.progress import course_progress
 from rightcare.training.run import REFRESHER, ModuleRun, hint
 from rightcare.web.pages.call_handler import CALLER_WORDS, CHANNEL_WORDS
-from rightcare.web.pages.common import Viewer, actor_of, now_for, render, unit_of_work
+from rightcare.web.pages.common import Viewer, actor_of, now_for, render, sentence, unit_of_work
 from rightcare.web.pages.training_support import (
     FieldError,
     catalogue_for,
     learner_for,
-    sentence,
     service_refused,
 )
 from rightcare.web.pages.wording import agency_name

@@ -11,7 +11,7 @@ from fastapi.responses import HTMLResponse, Response
 
 from rightcare.calls.errors import ServiceError
 from rightcare.training.catalogue import Catalogue, load_catalogue
-from rightcare.web.pages.common import Viewer, policies_for, refused, viewer_for
+from rightcare.web.pages.common import Viewer, policies_for, refused, sentence, viewer_for
 from rightcare.web.permissions import Action
 
 # Training is open to every person with a role (see permissions.ROLE_ACTIONS).
@@ -41,10 +41,6 @@ def learner_for(request: Request, *, form: object | None = None) -> Viewer | Res
 
 def trainer_for(request: Request, *, form: object | None = None) -> Viewer | Response:
     return viewer_for(request, Action.TRAIN, form=form)
-
-
-def sentence(message: str) -> str:
-    return message[:1].upper() + message[1:] if message else message
 
 
 @dataclass(frozen=True)

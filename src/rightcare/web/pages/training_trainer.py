@@ -11,11 +11,10 @@ from sqlalchemy.orm import Session
 
 from rightcare.calls.errors import ServiceError
 from rightcare.training import reports
-from rightcare.web.pages.common import Viewer, actor_of, now_for, render, unit_of_work
+from rightcare.web.pages.common import Viewer, actor_of, now_for, render, sentence, unit_of_work
 from rightcare.web.pages.training_support import (
     FieldError,
     catalogue_for,
-    sentence,
     service_refused,
     trainer_for,
 )
