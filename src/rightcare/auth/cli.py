@@ -23,7 +23,7 @@ import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, NoReturn, TypedDict, TypeVar
+from typing import TYPE_CHECKING, Annotated, NoReturn, TypeVar
 
 import typer
 
@@ -44,18 +44,6 @@ users_app = typer.Typer(
 )
 
 T = TypeVar("T")
-
-
-class AccountRow(TypedDict):
-    """One account as `rightcare users list --json` prints it."""
-
-    username: str
-    name: str
-    roles: list[str]
-    personal: bool
-    active: bool
-    locked: bool
-    must_change_password: bool
 
 
 UsernameArg = Annotated[str, typer.Argument(help="the account's username (its sign-in name)")]
@@ -245,50 +233,17 @@ def list_command(
 ) -> None:
     """List every account: roles, personal-details permission, active, locked out, and
     whether the password must be changed at the next sign-in."""
-    from rightcare.auth.users import is_locked, list_users
+    from rightcare.auth.listing import account_rows, table_lines
 
-    def rows(session: Session) -> list[AccountRow]:
-        return [
-            AccountRow(
-                username=user.username,
-                name=user.display_name,
-                roles=sorted(role.value for role in user.roles),
-                personal=user.can_see_personal,
-                active=user.active,
-                locked=is_locked(user),
-                must_change_password=user.password_must_change,
-            )
-            for user in list_users(session)
-        ]
-
-    found = _run(rows)
+    found = _run(account_rows)
     if as_json:
         typer.echo(json.dumps(found, indent=2, ensure_ascii=False))
         return
     if not found:
         typer.echo("no accounts yet: add one with `rightcare users add`")
         return
-
-    def yes(value: bool) -> str:
-        return "yes" if value else "no"
-
-    table = [("USERNAME", "NAME", "ROLES", "PERSONAL", "ACTIVE", "LOCKED", "MUST CHANGE")] + [
-        (
-            row["username"],
-            row["name"],
-            ",".join(row["roles"]),
-            yes(row["personal"]),
-            yes(row["active"]),
-            yes(row["locked"]),
-            yes(row["must_change_password"]),
-        )
-        for row in found
-    ]
-    widths = [max(len(line[column]) for line in table) for column in range(len(table[0]))]
-    for line in table:
-        typer.echo(
-            "  ".join(cell.ljust(width) for cell, width in zip(line, widths, strict=True)).rstrip()
-        )
+    for line in table_lines(found):
+        typer.echo(line)
 
 
 @users_app.command("set-password")
