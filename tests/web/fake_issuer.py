@@ -1,13 +1,13 @@
 """An OIDC identity provider served in-process, shaped like Microsoft Entra ID's v2 endpoints:
-discovery, an authorization endpoint that signs the person in at once, and a token endpoint
-that checks the client secret (HTTP Basic) and the PKCE verifier."""
+discovery, an authorization endpoint that signs the person in at once, a token endpoint that
+checks the client secret (HTTP Basic) and the PKCE verifier and signs its ID tokens (RS256),
+and the key set (`jwks_uri`) that publishes the public half of its signing key."""
 
 from __future__ import annotations
 
 import base64
 import datetime as dt
 import hashlib
-import json
 import secrets
 import time
 from dataclasses import dataclass, field
@@ -16,9 +16,12 @@ from typing import Any, cast
 from urllib.parse import urlencode
 
 import httpx
+import jwt
+from cryptography.hazmat.primitives.asymmetric import rsa
 from fastapi import FastAPI, Form, Header, Request
 from fastapi.responses import JSONResponse, RedirectResponse
 from fastapi.testclient import TestClient
+from jwt.algorithms import RSAAlgorithm
 
 from rightcare.web import create_app
 from rightcare.web.oidc_config import OidcConfig
@@ -31,6 +34,25 @@ FAKE_BASE = "https://login.fake-issuer.test"
 CONFIG = OidcConfig(issuer=ISSUER, client_id=CLIENT_ID, client_secret=CLIENT_SECRET)
 
 
+def new_signing_key() -> rsa.RSAPrivateKey:
+    return rsa.generate_private_key(public_exponent=65537, key_size=2048)
+
+
+SIGNING_KEY = new_signing_key()  # made once per test run: key generation takes a moment
+
+
+def public_jwk(key: rsa.RSAPrivateKey, kid: str) -> dict[str, Any]:
+    jwk = cast(dict[str, Any], RSAAlgorithm.to_jwk(key.public_key(), as_dict=True))
+    return {**jwk, "kid": kid, "use": "sig", "alg": "RS256"}
+
+
+def sign(
+    claims: dict[str, Any], key: Any = SIGNING_KEY, *, kid: str = "fake-1", alg: str = "RS256"
+) -> str:
+    """An ID token as the fake issuer would sign it (or as a forger would, given another key)."""
+    return jwt.encode(claims, key, algorithm=alg, headers={"kid": kid})
+
+
 def _b64(data: bytes) -> str:
     return base64.urlsafe_b64encode(data).rstrip(b"=").decode()
 
@@ -41,6 +63,16 @@ class FakeIssuer:
     codes: dict[str, dict[str, str]] = field(default_factory=dict)
     token_requests: list[dict[str, str]] = field(default_factory=list)
     override: dict[str, Any] = field(default_factory=dict)  # claims forced after the defaults
+    # The key the token endpoint signs with, and the keys the key set publishes.
+    signing_key: Any = SIGNING_KEY
+    kid: str = "fake-1"
+    alg: str = "RS256"
+    published: list[dict[str, Any]] = field(
+        default_factory=lambda: [public_jwk(SIGNING_KEY, "fake-1")]
+    )
+    advertised_algs: list[str] = field(default_factory=lambda: ["RS256"])
+    key_fetches: int = 0
+    keys_down: bool = False
 
     def app(self) -> FastAPI:
         app = FastAPI()
@@ -53,6 +85,7 @@ class FakeIssuer:
                 "authorization_endpoint": f"{ISSUER}/authorize",
                 "token_endpoint": f"{ISSUER}/token",
                 "jwks_uri": f"{ISSUER}/keys",
+                "id_token_signing_alg_values_supported": self.advertised_algs,
                 "response_types_supported": ["code"],
                 "code_challenge_methods_supported": ["S256"],
                 "token_endpoint_auth_methods_supported": [
@@ -60,6 +93,13 @@ class FakeIssuer:
                     "client_secret_post",
                 ],
             }
+
+        @app.get(prefix + "/keys")
+        def keys() -> JSONResponse:
+            self.key_fetches += 1
+            if self.keys_down:
+                return JSONResponse({"error": "unavailable"}, status_code=503)
+            return JSONResponse({"keys": self.published})
 
         @app.get(prefix + "/authorize")
         def authorize(request: Request) -> RedirectResponse:
@@ -105,10 +145,7 @@ class FakeIssuer:
                 **self.claims,
                 **self.override,
             }
-            header = {"alg": "RS256", "kid": "fake", "typ": "JWT"}
-            id_token = ".".join(
-                [_b64(json.dumps(header).encode()), _b64(json.dumps(claims).encode()), "c2ln"]
-            )
+            id_token = sign(claims, self.signing_key, kid=self.kid, alg=self.alg)
             return JSONResponse({"access_token": "x", "token_type": "Bearer", "id_token": id_token})
 
         return app

@@ -10,12 +10,16 @@ from fastapi.testclient import TestClient
 from rightcare.auth.models import User
 from rightcare.web.oidc import OidcError, validate_id_token
 from rightcare.web.oidc_config import load_oidc_config
+from rightcare.web.oidc_keys import SigningKeys
 from tests.web.conftest import Web
 from tests.web.fake_issuer import (
     CLIENT_ID,
     CONFIG,
     ISSUER,
+    SIGNING_KEY,
     FakeIssuer,
+    public_jwk,
+    sign,
     site_signing_in_with,
 )
 
@@ -108,6 +112,9 @@ def test_id_token_checks(change: dict[str, object], message: str) -> None:
     def b64(value: object) -> str:
         return base64.urlsafe_b64encode(json.dumps(value).encode()).rstrip(b"=").decode()
 
+    def keys(refresh: bool) -> SigningKeys:
+        return SigningKeys.from_jwks({"keys": [public_jwk(SIGNING_KEY, "fake-1")]})
+
     now = int(time.time())
     claims = {
         "iss": ISSUER,
@@ -117,12 +124,14 @@ def test_id_token_checks(change: dict[str, object], message: str) -> None:
         "exp": now + 60,
         "nonce": "n",
     }
-    token = f"{b64({'alg': 'RS256'})}.{b64({**claims, **change})}.sig"
+    token = sign({**claims, **change})
     with pytest.raises(OidcError, match=message):
-        validate_id_token(token, config=CONFIG, nonce="n", now=dt.datetime.now(dt.UTC))
+        validate_id_token(token, config=CONFIG, nonce="n", now=dt.datetime.now(dt.UTC), keys=keys)
     unsigned = f"{b64({'alg': 'none'})}.{b64(claims)}."
     with pytest.raises(OidcError, match="unsigned"):
-        validate_id_token(unsigned, config=CONFIG, nonce="n", now=dt.datetime.now(dt.UTC))
+        validate_id_token(
+            unsigned, config=CONFIG, nonce="n", now=dt.datetime.now(dt.UTC), keys=keys
+        )
 
 
 def test_oidc_is_configured_from_the_environment(tmp_path: Path) -> None:

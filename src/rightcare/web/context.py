@@ -14,6 +14,7 @@ from rightcare.engine.store import PolicySet
 from rightcare.settings import Settings
 from rightcare.web.auth import TokenCache
 from rightcare.web.oidc_config import OidcConfig
+from rightcare.web.oidc_keys import KeyCache
 
 
 def utc_now() -> dt.datetime:
@@ -39,6 +40,7 @@ class WebContext:
     demo_banner: str | None = None
     extras: dict[str, object] = field(default_factory=dict)
     token_cache: TokenCache = field(default_factory=TokenCache)
+    oidc_keys: KeyCache = field(default_factory=KeyCache)  # the identity provider's keys
 
     def now(self) -> dt.datetime:
         return self.clock().astimezone(dt.UTC)

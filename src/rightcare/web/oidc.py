@@ -4,10 +4,11 @@
    makes a state, a nonce and a PKCE verifier, keeps them in a short-lived signed cookie and
    sends the browser to the issuer's authorization endpoint (code_challenge_method S256).
 2. /auth/oidc/callback checks the state, swaps the code (with the verifier and the client
-   secret) for tokens at the token endpoint, and checks the ID token's issuer, audience,
-   authorised party, expiry, issue time and nonce.
-   The ID token comes straight from the token endpoint over TLS, which OIDC Core 3.1.3.7 (6)
-   accepts in place of checking its signature; tokens with `alg: none` are refused anyway.
+   secret) for tokens at the token endpoint, and checks the ID token's signature against the
+   provider's published keys (`jwks_uri`; see rightcare.web.oidc_keys), then its issuer,
+   audience, authorised party, expiry, issue time and nonce. OIDC Core 3.1.3.7 (6) would let
+   a client that took the token straight from the token endpoint over TLS skip the signature;
+   checking it anyway means a compromised or misdirected TLS path cannot sign anyone in.
 3. The person is matched by the token's subject (`oidc_subject`). Someone new is given an
    account only if the token carries rightcare roles (Entra ID app roles in the `roles` claim,
    e.g. `call_handler` or `RightCare.Supervisor`); the roles are refreshed at every sign-in.
@@ -23,6 +24,7 @@ import hmac
 import json
 import secrets
 import time
+from collections.abc import Callable
 from typing import Any
 from urllib.parse import quote_plus, urlencode
 
@@ -38,6 +40,7 @@ from rightcare.web.auth import complete_sign_in
 from rightcare.web.context import WebContext
 from rightcare.web.deps import ContextDep, SessionDep
 from rightcare.web.oidc_config import OidcConfig
+from rightcare.web.oidc_keys import SigningKeyError, SigningKeys, fetch_jwks, verify_signature
 from rightcare.web.sessions import cookie_is_secure, new_session, write_session
 from rightcare.web.signin import render_sign_in, safe_next
 
@@ -82,11 +85,30 @@ def discovery_document(context: WebContext, config: OidcConfig) -> dict[str, Any
         raise OidcError("the identity provider cannot be reached; try again shortly") from exc
     if not isinstance(document, dict) or document.get("issuer") != config.issuer:
         raise OidcError("the identity provider's settings do not match this site's")
-    for key in ("authorization_endpoint", "token_endpoint"):
+    for key in ("authorization_endpoint", "token_endpoint", "jwks_uri"):
         if not isinstance(document.get(key), str):
             raise OidcError(f"the identity provider's settings lack {key}")
     _discovery[config.issuer] = (time.monotonic(), document)
     return document
+
+
+def _provider_keys(context: WebContext, document: dict[str, Any]) -> Callable[[bool], SigningKeys]:
+    fetch = fetch_jwks(context.http_client)
+
+    def keys(refresh: bool) -> SigningKeys:
+        try:
+            return context.oidc_keys.get(document["jwks_uri"], fetch, refresh=refresh)
+        except SigningKeyError as exc:
+            raise OidcError(str(exc)) from exc
+
+    return keys
+
+
+def _advertised_algorithms(document: dict[str, Any]) -> frozenset[str] | None:
+    listed = document.get("id_token_signing_alg_values_supported")
+    if not isinstance(listed, list):
+        return None  # the provider does not say: the public-key algorithms are all allowed
+    return frozenset(str(alg) for alg in listed)
 
 
 def _flow_serializer(secret: str) -> URLSafeTimedSerializer:
@@ -94,9 +116,17 @@ def _flow_serializer(secret: str) -> URLSafeTimedSerializer:
 
 
 def validate_id_token(
-    token: str, *, config: OidcConfig, nonce: str, now: dt.datetime
+    token: str,
+    *,
+    config: OidcConfig,
+    nonce: str,
+    now: dt.datetime,
+    keys: Callable[[bool], SigningKeys],
+    algorithms: frozenset[str] | None = None,
 ) -> dict[str, Any]:
-    """The ID token's claims, after the checks OIDC Core 3.1.3.7 asks of a confidential client."""
+    """The ID token's claims, after the checks OIDC Core 3.1.3.7 asks of a client, the
+    signature first. `keys(refresh)` gives the provider's key set; `algorithms` narrows the
+    accepted signing algorithms to those the provider advertises."""
     parts = token.split(".")
     if len(parts) != 3:
         raise OidcError("the identity provider sent a malformed ID token")
@@ -109,6 +139,10 @@ def validate_id_token(
         raise OidcError("the identity provider sent a malformed ID token")
     if str(header.get("alg", "none")).lower() == "none":
         raise OidcError("the identity provider sent an unsigned ID token")
+    try:
+        verify_signature(token, header, keys=keys, allowed=algorithms)
+    except SigningKeyError as exc:
+        raise OidcError(str(exc)) from exc
     if claims.get("iss") != config.issuer:
         raise OidcError("the ID token is from another issuer")
     audience = claims.get("aud")
@@ -292,7 +326,14 @@ def oidc_callback(
     try:
         document = discovery_document(context, config)
         token = _exchange(context, config, document, code, flow)
-        claims = validate_id_token(token, config=config, nonce=str(flow["n"]), now=now)
+        claims = validate_id_token(
+            token,
+            config=config,
+            nonce=str(flow["n"]),
+            now=now,
+            keys=_provider_keys(context, document),
+            algorithms=_advertised_algorithms(document),
+        )
         user = user_for_claims(session, claims, config)
     except OidcError as exc:
         session.rollback()
