@@ -1,7 +1,8 @@
 """The password page refuses, with the GOV.UK error summary linking to each field at fault, and
 changes nothing: boxes left empty, a confirmation that does not match, a wrong current password
 (counted as a failed sign-in, so the form cannot be used to guess), a new password too short or
-the same as the current one. The page is never cached and tells password managers which box is
+the same as the current one, and any password at all from a computer that sign-in has stopped
+for too many failures. The page is never cached and tells password managers which box is
 which."""
 
 from __future__ import annotations
@@ -10,10 +11,10 @@ import re
 
 import pytest
 
-from rightcare.web.auth import USER_LIMIT
+from rightcare.web.auth import CLIENT_LIMIT, LOCK_MINUTES, USER_LIMIT
 from tests.web.account_screens import account, everything, signs_in
 from tests.web.conftest import PASSWORD, Web
-from tests.web.password_screens import change, form_sign_in
+from tests.web.password_screens import change, csrf_in, form_sign_in
 
 SUMMARY_LINKS = re.compile(r'govuk-error-summary__list">\s*(.*?)</ul>', re.S)
 
@@ -111,3 +112,24 @@ def test_the_header_links_to_the_password_page_beside_the_name(web: Web) -> None
         r'app-sign-out__name">Hana</span>\s*<a [^>]*href="/account/password"', page.text
     )
     assert 'href="/account/password"' in hana.get("/").text
+
+
+def test_an_address_refused_at_sign_in_is_refused_here_before_the_password_is_checked(
+    web: Web,
+) -> None:
+    hana, _ = form_sign_in(web, "hana", PASSWORD)
+    guesser = web.client()
+    token = csrf_in(guesser.get("/sign-in").text)
+    for attempt in range(CLIENT_LIMIT):  # the same computer, guessing at other accounts
+        guesser.post(
+            "/sign-in",
+            data={"username": f"nobody{attempt}", "password": "guess", "csrf_token": token},
+        )
+    before = account(web, "hana")
+    reply = change(hana, PASSWORD)  # even the right password is not looked at
+    assert reply.status_code == 429
+    assert reply.headers["retry-after"] == str(LOCK_MINUTES * 60)
+    assert "Too many wrong passwords from this computer" in reply.text
+    assert 'href="#current-password"' in reply.text
+    after = account(web, "hana")
+    assert (after.password_hash, after.failed_logins) == (before.password_hash, 0)

@@ -55,6 +55,10 @@ class SignInRefused(Exception):
         self.retry_after = retry_after
 
 
+ADDRESS_BLOCKED = (
+    f"Too many failed sign-ins from this computer. Wait {LOCK_MINUTES} minutes, or ask an "
+    "administrator for help."
+)
 WRONG_DETAILS = "That username and password do not match an account. Check them and try again."
 
 
@@ -144,6 +148,13 @@ def _record_failure(
     return locked
 
 
+def address_blocked(session: Session, *, address: str, secret: str, now: dt.datetime) -> bool:
+    """Whether this address has had too many wrong passwords lately (sign-in or the password
+    page): checked before any password is, so guessing from one computer stops everywhere."""
+    window_start = now - dt.timedelta(minutes=LOCK_MINUTES)
+    return _client_failures(session, client_key(address, secret), window_start) >= CLIENT_LIMIT
+
+
 def sign_in_with_password(
     session: Session, *, username: str, password: str, address: str, secret: str, now: dt.datetime
 ) -> SignedIn:
@@ -152,14 +163,8 @@ def sign_in_with_password(
     Raises SignInRefused: 401 for wrong details, 429 while the user or the address is locked.
     """
     key = client_key(address, secret)
-    window_start = now - dt.timedelta(minutes=LOCK_MINUTES)
-    if _client_failures(session, key, window_start) >= CLIENT_LIMIT:
-        raise SignInRefused(
-            429,
-            "Too many failed sign-ins from this computer. Wait "
-            f"{LOCK_MINUTES} minutes, or ask an administrator for help.",
-            retry_after=LOCK_MINUTES * 60,
-        )
+    if address_blocked(session, address=address, secret=secret, now=now):
+        raise SignInRefused(429, ADDRESS_BLOCKED, retry_after=LOCK_MINUTES * 60)
     user = session.scalar(sa.select(User).where(User.username == username.strip()))
     if user is not None and user.locked_until is not None and user.locked_until > now:
         wait = int((user.locked_until - now).total_seconds())

@@ -29,7 +29,12 @@ from rightcare.auth.models import User
 from rightcare.auth.own_password import WrongCurrentPassword, change_own_password
 from rightcare.auth.users import MAX_PASSWORD_LENGTH, AccountError
 from rightcare.web.api.session import client_address
-from rightcare.web.auth import LOCK_MINUTES, actor_for_user, count_wrong_password
+from rightcare.web.auth import (
+    LOCK_MINUTES,
+    actor_for_user,
+    address_blocked,
+    count_wrong_password,
+)
 from rightcare.web.context import WebContext
 from rightcare.web.deps import ContextDep, SessionDep
 from rightcare.web.pages.accounts_forms import FieldError
@@ -170,6 +175,15 @@ def change_password(
     if errors:
         return _page(request, who, errors=errors, next_path=next_path, status_code=422)
     now = context.now()
+    address = client_address(request)
+    if address_blocked(session, address=address, secret=context.secret_key, now=now):
+        # Checked before the current password is: guessing from one computer, across
+        # accounts or screens, stops here as it does at sign-in.
+        message = f"Too many wrong passwords from this computer. Wait {LOCK_MINUTES} minutes"
+        error = FieldError("current", FIELD_IDS["current"], message)
+        blocked = _page(request, who, errors=[error], next_path=next_path, status_code=429)
+        blocked.headers["Retry-After"] = str(LOCK_MINUTES * 60)
+        return blocked
     try:
         user = change_own_password(
             session, username=who.user.username, current=current, new=new, now=now
@@ -179,7 +193,7 @@ def change_password(
         locked = count_wrong_password(
             session,
             user=who.user,
-            address=client_address(request),
+            address=address,
             secret=context.secret_key,
             now=now,
         )
