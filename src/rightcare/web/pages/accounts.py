@@ -13,7 +13,8 @@ of CPU), so that work runs in the thread pool, not on the event loop.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from functools import partial
 from typing import Any
 
 from fastapi import APIRouter, Request
@@ -230,12 +231,22 @@ def _refusal(exc: AccountError, *, field: str, field_id: str) -> tuple[list[Fiel
     return [FieldError(field, field_id, sentence(exc.message))], 422
 
 
-@router.post("/accounts/{user_id}/access", response_class=HTMLResponse)
-async def change_access(request: Request, user_id: str) -> Response:
+async def _as_admin(request: Request, work: Callable[[Viewer, Any], Response]) -> Response:
+    """Read the form (async), check the administrator, then do the database work in the
+    thread pool: a slow write must not stall the event loop that every screen shares."""
     form = await request.form()
     viewer = _admin(request, form=form)
     if not isinstance(viewer, Viewer):
         return viewer
+    return await run_in_threadpool(work, viewer, form)
+
+
+@router.post("/accounts/{user_id}/access", response_class=HTMLResponse)
+async def change_access(request: Request, user_id: str) -> Response:
+    return await _as_admin(request, partial(_change_access, request, user_id))
+
+
+def _change_access(request: Request, user_id: str, viewer: Viewer, form: Any) -> Response:
     roles, roles_error = read_roles(form)
     personal, personal_error = read_personal(form)
     errors = [error for error in (roles_error, personal_error) if error is not None]
@@ -275,11 +286,7 @@ async def change_access(request: Request, user_id: str) -> Response:
 
 @router.post("/accounts/{user_id}/password", response_class=HTMLResponse)
 async def reset_password(request: Request, user_id: str) -> Response:
-    form = await request.form()
-    viewer = _admin(request, form=form)
-    if not isinstance(viewer, Viewer):
-        return viewer
-    return await run_in_threadpool(_reset, request, viewer, user_id, _confirmed(form))
+    return await _as_admin(request, partial(_reset, request, user_id))
 
 
 def _confirmed(form: Any) -> bool:
@@ -293,12 +300,12 @@ def _unconfirmed(field: str, field_id: str, what: str) -> list[FieldError]:
     return [FieldError(field, field_id, f"Tick the box to confirm that you want to {what}")]
 
 
-def _reset(request: Request, viewer: Viewer, user_id: str, confirmed: bool) -> Response:
+def _reset(request: Request, user_id: str, viewer: Viewer, form: Any) -> Response:
     with unit_of_work(request) as session:
         user = _find(session, user_id)
         if user is None:
             return _no_such_account(request)
-        if not confirmed:
+        if not _confirmed(form):
             errors = _unconfirmed("reset", "reset-confirm", "reset this password")
             return _account_page(request, viewer, user, errors=errors, status_code=422)
         password = make_up_password()
@@ -316,10 +323,10 @@ def _reset(request: Request, viewer: Viewer, user_id: str, confirmed: bool) -> R
 
 @router.post("/accounts/{user_id}/deactivate", response_class=HTMLResponse)
 async def deactivate_account(request: Request, user_id: str) -> Response:
-    form = await request.form()
-    viewer = _admin(request, form=form)
-    if not isinstance(viewer, Viewer):
-        return viewer
+    return await _as_admin(request, partial(_deactivate, request, user_id))
+
+
+def _deactivate(request: Request, user_id: str, viewer: Viewer, form: Any) -> Response:
     with unit_of_work(request) as session:
         user = _find(session, user_id)
         if user is None:
@@ -342,10 +349,10 @@ async def deactivate_account(request: Request, user_id: str) -> Response:
 
 @router.post("/accounts/{user_id}/reactivate", response_class=HTMLResponse)
 async def reactivate_account(request: Request, user_id: str) -> Response:
-    form = await request.form()
-    viewer = _admin(request, form=form)
-    if not isinstance(viewer, Viewer):
-        return viewer
+    return await _as_admin(request, partial(_reactivate, request, user_id))
+
+
+def _reactivate(request: Request, user_id: str, viewer: Viewer, form: Any) -> Response:
     with unit_of_work(request) as session:
         user = _find(session, user_id)
         if user is None:
@@ -360,10 +367,10 @@ async def reactivate_account(request: Request, user_id: str) -> Response:
 
 @router.post("/accounts/{user_id}/unlock", response_class=HTMLResponse)
 async def unlock_account(request: Request, user_id: str) -> Response:
-    form = await request.form()
-    viewer = _admin(request, form=form)
-    if not isinstance(viewer, Viewer):
-        return viewer
+    return await _as_admin(request, partial(_unlock, request, user_id))
+
+
+def _unlock(request: Request, user_id: str, viewer: Viewer, form: Any) -> Response:
     with unit_of_work(request) as session:
         user = _find(session, user_id)
         if user is None:
