@@ -64,3 +64,18 @@ def shown_password(html: str) -> str:
     found = ONE_TIME_PASSWORD.findall(html)
     assert len(found) == 1, "expected the made-up password on the page exactly once"
     return str(found[0])
+
+
+def add_account(
+    admin: TestClient, username: str, *, roles: tuple[str, ...] = ("call_handler",)
+) -> Any:
+    """Add an account through the Accounts screen's form (no personal-details permission)."""
+    return admin.post(
+        "/accounts",
+        data={
+            "username": username,
+            "display_name": username.title(),
+            "roles": list(roles),
+            "personal": "no",
+        },
+    )

@@ -163,3 +163,17 @@ def site_signing_in_with(issuer: FakeIssuer, web: Web, tmp_path: Path) -> TestCl
         http_client=lambda: cast(httpx.Client, TestClient(fake, base_url=FAKE_BASE)),
     )
     return TestClient(app, base_url=BASE_URL)
+
+
+def sign_in_through(site: TestClient, issuer: FakeIssuer, next_path: str = "/") -> Any:
+    """Start single sign-on at `site`, let `issuer` sign the person in, and return the site's
+    answer to the callback (a redirect when it worked)."""
+    start = site.get(f"/auth/oidc/login?next={next_path}", follow_redirects=False)
+    assert start.status_code == 302, start.text
+    assert start.headers["location"].startswith(f"{ISSUER}/authorize?")
+    browser = TestClient(issuer.app(), base_url=FAKE_BASE)  # codes live on the shared issuer
+    back = browser.get(start.headers["location"], follow_redirects=False)
+    assert back.status_code == 302
+    return site.get(
+        back.headers["location"].replace("http://localhost", ""), follow_redirects=False
+    )

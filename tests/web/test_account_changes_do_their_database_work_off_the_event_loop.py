@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 
 from rightcare.web.pages import accounts
-from tests.web.account_screens import CONFIRM, account_path, admin_client
+from tests.web.account_screens import CONFIRM, account_path, add_account, admin_client
 from tests.web.conftest import Web
 
 SERVICES = [
@@ -51,15 +51,7 @@ def test_every_account_change_runs_its_service_off_the_event_loop(
     web: Web, where_services_ran: dict[str, bool]
 ) -> None:
     admin = admin_client(web)
-    added = admin.post(
-        "/accounts",
-        data={
-            "username": "newby",
-            "display_name": "New Person",
-            "roles": ["call_handler"],
-            "personal": "no",
-        },
-    )
+    added = add_account(admin, "newby")
     assert added.status_code == 200, added.text
     path = account_path(web, "newby")
     steps = [

@@ -4,21 +4,21 @@ as the CLI's are, under the signed-in administrator's username."""
 from __future__ import annotations
 
 from rightcare.web.auth import USER_LIMIT
-from tests.web.account_screens import ADMIN, CONFIRM, account, admin_client, audit_entries, signs_in
+from tests.web.account_screens import (
+    ADMIN,
+    CONFIRM,
+    account,
+    add_account,
+    admin_client,
+    audit_entries,
+    signs_in,
+)
 from tests.web.conftest import Web
 
 
 def test_each_change_writes_one_entry_naming_the_admin(web: Web) -> None:
     adam = admin_client(web)
-    added = adam.post(
-        "/accounts",
-        data={
-            "username": "jsmith",
-            "display_name": "Jo Smith",
-            "roles": ["trainer"],
-            "personal": "no",
-        },
-    )
+    added = add_account(adam, "jsmith", roles=("trainer",))
     assert added.status_code == 200
     path = f"/accounts/{account(web, 'jsmith').id}"
     for _ in range(USER_LIMIT):

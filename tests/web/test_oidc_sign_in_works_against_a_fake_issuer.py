@@ -2,7 +2,6 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
-from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
@@ -20,6 +19,7 @@ from tests.web.fake_issuer import (
     FakeIssuer,
     public_jwk,
     sign,
+    sign_in_through,
     site_signing_in_with,
 )
 
@@ -41,23 +41,10 @@ def site(web: Web, issuer: FakeIssuer, tmp_path: Path) -> TestClient:
     return site_signing_in_with(issuer, web, tmp_path)
 
 
-def _sign_in(site: TestClient, issuer: FakeIssuer) -> Any:
-    start = site.get("/auth/oidc/login?next=/calls", follow_redirects=False)
-    assert start.status_code == 302
-    assert start.headers["location"].startswith(f"{ISSUER}/authorize?")
-    browser = TestClient(issuer.app(), base_url="https://login.fake-issuer.test")
-    # the same FakeIssuer state is shared: codes live on the dataclass
-    back = browser.get(start.headers["location"], follow_redirects=False)
-    assert back.status_code == 302
-    return site.get(
-        back.headers["location"].replace("http://localhost", ""), follow_redirects=False
-    )
-
-
 def test_a_person_with_a_rightcare_role_is_signed_in_and_given_an_account(
     site: TestClient, issuer: FakeIssuer, web: Web
 ) -> None:
-    reply = _sign_in(site, issuer)
+    reply = sign_in_through(site, issuer, "/calls")
     assert reply.status_code == 303, reply.text
     assert reply.headers["location"] == "/calls"
     me = site.get("/api/v1/auth/me").json()
@@ -71,7 +58,7 @@ def test_a_person_with_a_rightcare_role_is_signed_in_and_given_an_account(
 
 def test_a_person_without_a_rightcare_role_is_refused(site: TestClient, issuer: FakeIssuer) -> None:
     issuer.claims.pop("roles")
-    reply = _sign_in(site, issuer)
+    reply = sign_in_through(site, issuer, "/calls")
     assert reply.status_code == 403
     assert "no rightcare role" in reply.text
     assert site.get("/api/v1/auth/me").status_code == 401
@@ -79,7 +66,7 @@ def test_a_person_without_a_rightcare_role_is_refused(site: TestClient, issuer: 
 
 def test_an_id_token_with_the_wrong_nonce_is_refused(site: TestClient, issuer: FakeIssuer) -> None:
     issuer.override["nonce"] = "somebody-elses"
-    reply = _sign_in(site, issuer)
+    reply = sign_in_through(site, issuer, "/calls")
     assert reply.status_code == 401
     assert site.get("/api/v1/auth/me").status_code == 401
 

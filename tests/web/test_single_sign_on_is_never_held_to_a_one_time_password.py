@@ -6,7 +6,6 @@ have seen that password); signing in with the password itself must change it fir
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
@@ -14,6 +13,7 @@ from fastapi.testclient import TestClient
 from tests.web.conftest import Web
 from tests.web.fake_issuer import (
     FakeIssuer,
+    sign_in_through,
     site_signing_in_with,
 )
 from tests.web.password_screens import csrf_in, form_sign_in, reset_by_admin
@@ -42,19 +42,10 @@ def site(web: Web, issuer: FakeIssuer, tmp_path: Path) -> TestClient:
     return site_signing_in_with(issuer, web, tmp_path)
 
 
-def _sso_sign_in(site: TestClient, issuer: FakeIssuer) -> Any:
-    start = site.get("/auth/oidc/login?next=/calls/new", follow_redirects=False)
-    browser = TestClient(issuer.app(), base_url="https://login.fake-issuer.test")
-    back = browser.get(start.headers["location"], follow_redirects=False)
-    return site.get(
-        back.headers["location"].replace("http://localhost", ""), follow_redirects=False
-    )
-
-
 def test_a_single_sign_on_account_is_told_it_has_no_password_here(
     site: TestClient, issuer: FakeIssuer
 ) -> None:
-    assert _sso_sign_in(site, issuer).status_code == 303
+    assert sign_in_through(site, issuer, "/calls/new").status_code == 303
     page = site.get("/account/password")
     assert page.status_code == 200
     assert "there is no rightcare password to change" in page.text
@@ -67,9 +58,9 @@ def test_a_single_sign_on_account_is_told_it_has_no_password_here(
 def test_a_one_time_password_does_not_hold_up_single_sign_on(
     site: TestClient, issuer: FakeIssuer, web: Web
 ) -> None:
-    assert _sso_sign_in(site, issuer).status_code == 303  # the account is made
+    assert sign_in_through(site, issuer, "/calls/new").status_code == 303  # the account is made
     made_up = reset_by_admin(web, "olive")
-    again = _sso_sign_in(site, issuer)
+    again = sign_in_through(site, issuer, "/calls/new")
     assert (again.status_code, again.headers["location"]) == (303, "/calls/new")
     assert site.get("/calls/new", follow_redirects=False).status_code == 200
     assert site.get("/api/v1/auth/me").status_code == 200
