@@ -1,8 +1,8 @@
 """On the held-back snippets no true risk is read as `no`.
 
-`heldout.jsonl` to `heldout11.jsonl` were spent when patterns were revised against their errors,
-and are still checked. `heldout12.jsonl`, written blind and scored once, is the honest held-back
-part; it joins these checks when it is spent, not while it is unspent, so no test here reads it.
+`heldout.jsonl` to `heldout12.jsonl` were spent when patterns were revised against their errors,
+and are still checked. The next blind part joins these checks when it is spent, not while it is
+unspent, so no test here reads it.
 """
 
 import json
@@ -34,6 +34,7 @@ SPENT = (
     "heldout9.jsonl",
     "heldout10.jsonl",
     "heldout11.jsonl",
+    "heldout12.jsonl",
 )
 
 
