@@ -1,10 +1,11 @@
 """`rightcare serve --workers 2` on Linux: each worker listens on its own SO_REUSEPORT socket
-(the kernel spreads connections over them), a clash on the port is a clear error, and SIGTERM
-to the supervisor stops every worker."""
+(the kernel spreads connections over them), a token revoked on one worker is refused by both at
+once, a clash on the port is a clear error, and SIGTERM to the supervisor stops every worker."""
 
 from __future__ import annotations
 
 import os
+import re
 import signal
 import socket
 import subprocess
@@ -111,6 +112,36 @@ def test_two_workers_listen_on_sockets_of_their_own_and_answer(
     for _ in range(10):  # ten connections: whichever worker each lands on answers
         with httpx.Client(base_url=f"http://127.0.0.1:{port}") as client:
             assert client.get("/api/v1/health").status_code == 200
+
+
+def test_a_token_revoked_on_one_worker_is_refused_by_both_at_once(
+    server: tuple[subprocess.Popen[str], int], tmp_path: Path
+) -> None:
+    _, port = server
+    base = f"http://127.0.0.1:{port}"
+    found = re.search(r"^\s+admin\s+(\S+)\s", (tmp_path / "server.log").read_text(), re.M)
+    assert found is not None, "the demo printed no admin password"
+    with httpx.Client(base_url=base) as admin:
+        signed = admin.post(
+            "/api/v1/auth/login", json={"username": "admin", "password": found.group(1)}
+        )
+        assert signed.status_code == 200, signed.text
+        admin.headers["X-CSRF-Token"] = signed.json()["csrf_token"]
+        created = admin.post("/api/v1/tokens", json={"name": "cad", "scopes": ["policy:read"]})
+        assert created.status_code == 201, created.text
+        bearer = {"Authorization": f"Bearer {created.json()['token']}"}
+
+        def calls() -> list[int]:  # each on a new connection, so on either worker
+            answers = []
+            for _ in range(30):
+                with httpx.Client(base_url=base, headers=bearer) as system:
+                    answers.append(system.get("/api/v1/policy").status_code)
+            return answers
+
+        assert set(calls()) == {200}  # both workers now hold the token in their caches
+        revoked = admin.post(f"/api/v1/tokens/{created.json()['id']}/revoke")
+        assert revoked.status_code == 200
+        assert set(calls()) == {401}  # at once, well inside the caches' second
 
 
 def test_sigterm_to_the_supervisor_stops_every_worker(

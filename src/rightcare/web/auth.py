@@ -18,9 +18,6 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import hmac
-import threading
-import time
-from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -39,9 +36,6 @@ USER_LIMIT = 5
 CLIENT_LIMIT = 20
 LOCK_MINUTES = 15
 TOKEN_TOUCH_EVERY = dt.timedelta(minutes=5)  # how stale `last_used_at` may get
-# How long a worker trusts a token it has just looked up. Revoking through the API clears this
-# worker's cache at once; other workers notice within this many seconds.
-TOKEN_CACHE_SECONDS = 1.0
 FAILED = "auth.sign_in_failed"
 
 
@@ -226,11 +220,11 @@ def complete_sign_in(
 
 def actor_for_token(session: Session, token: str, *, now: dt.datetime) -> Actor | None:
     """The system behind an API token, or None if the token is unknown or revoked."""
-    found = _token_row(session, hash_token(token), now=now)
+    found = find_token(session, hash_token(token), now=now)
     return None if found is None else found[0]
 
 
-def _token_row(
+def find_token(
     session: Session, token_hash: str, *, now: dt.datetime
 ) -> tuple[Actor, dt.datetime] | None:
     """One indexed query on the token's hash; touches `last_used_at` when it is stale."""
@@ -249,51 +243,3 @@ def _token_row(
         scopes=scopes,
     )
     return actor, row.last_used_at
-
-
-class TokenCache:
-    """API tokens this worker looked up in the last `TOKEN_CACHE_SECONDS` (by their hash).
-
-    Only recognised, unrevoked tokens are kept, so an unknown token is always checked against
-    the database. An entry is dropped once `last_used_at` would need touching again."""
-
-    def __init__(self, seconds: float = TOKEN_CACHE_SECONDS) -> None:
-        self.seconds = seconds
-        self._entries: dict[str, tuple[float, Actor, dt.datetime]] = {}
-        self._lock = threading.Lock()
-
-    def get(self, token_hash: str, *, now: dt.datetime) -> Actor | None:
-        entry = self._entries.get(token_hash)
-        if entry is None:
-            return None
-        expires, actor, last_used = entry
-        if time.monotonic() >= expires or now - last_used > TOKEN_TOUCH_EVERY:
-            with self._lock:
-                self._entries.pop(token_hash, None)
-            return None
-        return actor
-
-    def put(self, token_hash: str, actor: Actor, last_used: dt.datetime) -> None:
-        with self._lock:
-            if len(self._entries) > 10_000:  # a flood of distinct tokens: start again
-                self._entries.clear()
-            self._entries[token_hash] = (time.monotonic() + self.seconds, actor, last_used)
-
-    def clear(self) -> None:
-        with self._lock:
-            self._entries.clear()
-
-    def lookup(
-        self, sessions: Callable[[], Session], token: str, *, now: dt.datetime
-    ) -> Actor | None:
-        """The cached actor, else one query in a short session of its own (then cached)."""
-        token_hash = hash_token(token)
-        actor = self.get(token_hash, now=now)
-        if actor is not None:
-            return actor
-        with sessions() as session:
-            found = _token_row(session, token_hash, now=now)
-        if found is None:
-            return None
-        self.put(token_hash, *found)
-        return found[0]

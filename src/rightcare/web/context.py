@@ -12,9 +12,9 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from rightcare.engine.store import PolicySet
 from rightcare.settings import Settings
-from rightcare.web.auth import TokenCache
 from rightcare.web.oidc_config import OidcConfig
 from rightcare.web.oidc_keys import KeyCache
+from rightcare.web.token_cache import TokenCache
 
 
 def utc_now() -> dt.datetime:

@@ -77,8 +77,12 @@ def _follow_supervisor(supervisor_pid: int) -> bool:
     return os.getppid() == supervisor_pid
 
 
-def _worker_main(spec: WorkerSpec, ready: Any) -> None:
+def _worker_main(spec: WorkerSpec, ready: Any, revocations: Any) -> None:
     import uvicorn
+
+    from rightcare.web.token_cache import share_revocations
+
+    share_revocations(revocations)  # before the app (and its token cache) is made
 
     if not _follow_supervisor(spec.supervisor_pid):
         return
@@ -112,12 +116,16 @@ class Supervisor:
         self.ready: list[Any] = [None] * count  # one multiprocessing Event per worker
         self.announced = False
         self.stopping = threading.Event()
+        # Shared memory every worker reads: a token revoked on one is refused by all at once.
+        self.revocations = self.context.Value("Q", 0)
 
     def _start_one(self, index: int) -> BaseProcess:
         self.ready[index] = self.context.Event()
         self.announced = False
         process = self.context.Process(
-            target=_worker_main, args=(self.spec, self.ready[index]), daemon=False
+            target=_worker_main,
+            args=(self.spec, self.ready[index], self.revocations),
+            daemon=False,
         )
         process.start()
         log.info("started worker process [%s]", process.pid)

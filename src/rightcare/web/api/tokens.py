@@ -103,8 +103,9 @@ def revoke_token(
     now: NowDep,
     context: ContextDep,
 ) -> TokenRead:
-    """Revoke a token: it stops working at once (within a second on other server workers, which
-    trust a token they have just checked for that long). Revoking twice changes nothing."""
+    """Revoke a token: it stops working at once, on every worker of this server (a revocation
+    made elsewhere, e.g. by another host, is noticed within a second). Revoking twice changes
+    nothing."""
     row = session.get(ApiToken, token_id)
     if row is None:
         raise ProblemError(404, f"no token with id {token_id}", code="not_found", field="token_id")
@@ -119,5 +120,5 @@ def revoke_token(
             at=now,
         )
         session.commit()
-    context.token_cache.clear()  # this worker stops trusting it now; others within a second
+    context.token_cache.revoked()  # every worker of this server stops trusting it now
     return TokenRead.model_validate(row)
