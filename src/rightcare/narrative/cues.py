@@ -116,6 +116,7 @@ class _Reader:
         self.questions = questions
         self.rules = {qid: _rules(spec.context) for qid, spec in questions.items()}
         self.cues: dict[int, Cue] = {}
+        self.survive_correction: set[str] = set()  # see `PatternSpec.survives_correction`
         # One phrase matcher for cues and context triggers alike: one pass over the narrative.
         self.phrases = PhraseMatcher(self.nlp.vocab, attr="NORM")
         # Several questions share a token pattern (an overdose is read for three): each distinct
@@ -132,8 +133,11 @@ class _Reader:
                     0 if p.near is None else p.near.window,
                     p.retracts,
                     p.narrow_no,
+                    p.survives_correction,
                 )
                 self.cues[self.nlp.vocab.strings.add(cue.key)] = cue
+                if p.survives_correction:
+                    self.survive_correction.add(cue.key)
                 if p.phrases:
                     self.phrases.add(cue.key, list(_tokenizer(self.nlp).pipe(p.phrases)))
                 for token_pattern in p.tokens:
@@ -312,8 +316,13 @@ class _Reader:
                     cue.narrow and answer is CueAnswer.NO,
                 )
             )
-        if retracted >= 0:
-            return [v for v in votes if v.value is Answer.NO or v.start >= retracted]
+        if retracted >= 0:  # an act done with an object is not retracted with a sighting
+            keep = self.survive_correction
+            return [
+                v
+                for v in votes
+                if v.value is Answer.NO or v.start >= retracted or v.pattern in keep
+            ]
         return votes
 
 

@@ -99,6 +99,11 @@ class PatternSpec(BaseModel):
         description="a `no` from this pattern denies only its own kind ('no knife'): a `yes` "
         "from another pattern ('a broken bottle') stands over it instead of a conflict",
     )
+    survives_correction: bool = Field(
+        default=False,
+        description="(a `yes` pattern) an act done, not a sighting ('hit her with the dog "
+        "lead'): a correction about what was seen held ('it was his phone') does not retract it",
+    )
 
     _coerce = field_validator("answer", "when_negated", mode="before")(_yaml_bool_to_answer)
 
@@ -172,6 +177,7 @@ class Cue:
     near_window: int = 0
     retracts: bool = False  # see `PatternSpec.retracts`
     narrow: bool = False  # see `PatternSpec.narrow_no`
+    survives_correction: bool = False  # see `PatternSpec.survives_correction`
 
 
 class _NoDuplicateKeys(yaml.SafeLoader):
