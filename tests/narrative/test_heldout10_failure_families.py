@@ -22,7 +22,6 @@ condition; an indirect question ("asking if police can get in") is uncertain, no
 "went off on the hills" is not "on purpose". Lookalikes that must not fire are listed below.
 """
 
-import pytest
 
 from rightcare.engine.vocab import Answer
 from tests.narrative.helpers import answer
@@ -84,11 +83,6 @@ PRESENT = [
 ]
 
 
-@pytest.mark.parametrize(("question", "text"), PRESENT)
-def test_a_present_cue_in_new_words_is_read_as_yes(question: str, text: str) -> None:
-    assert answer(text, question) is Answer.YES
-
-
 DENIED = [
     ("risk_to_life", "the crisis nurse says he is not at immediate risk tonight"),
     ("risk_to_life", "the GP doesnt think she is at risk"),
@@ -101,11 +95,6 @@ DENIED = [
     ("child", "the lodger, 61, has locked himself in his room"),
     ("location_known", "whereabouts currently unknown, phone off"),
 ]
-
-
-@pytest.mark.parametrize(("question", "text"), DENIED)
-def test_a_plain_present_denial_is_read_as_no(question: str, text: str) -> None:
-    assert answer(text, question) is Answer.NO
 
 
 NOT_YES = [
@@ -148,23 +137,11 @@ NOT_YES = [
 ]
 
 
-@pytest.mark.parametrize(("question", "text"), NOT_YES)
-def test_a_condition_a_lookalike_or_a_lesser_threat_is_not_read_as_yes(
-    question: str, text: str
-) -> None:
-    assert answer(text, question) is not Answer.YES
-
-
 OTHER_PERSON = [
     ("violence", "her brother got lamped in the pub car park"),
     ("domestic_abuse", "caller says her sister's husband dragged her out of the car"),
     ("weapon", "her cousin has been bottling people outside the pub"),
 ]
-
-
-@pytest.mark.parametrize(("question", "text"), OTHER_PERSON)
-def test_another_persons_present_risk_is_still_a_risk(question: str, text: str) -> None:
-    assert answer(text, question) is Answer.YES
 
 
 def test_a_correction_that_names_what_the_thing_is_retracts_the_weapon() -> None:

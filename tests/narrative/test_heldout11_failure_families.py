@@ -19,7 +19,6 @@ a holding power; furniture against the door; "dunno where she is"; parcels run f
 Lookalikes that must not fire are listed below.
 """
 
-import pytest
 
 from rightcare.engine.vocab import Answer
 from tests.narrative.helpers import answer
@@ -141,26 +140,6 @@ OTHER_PERSON = [
     ("crime", "his sister squeezed the childs throat"),
     ("risk_to_life", "his dad is pointing an air rifle at the builders"),
 ]
-
-
-@pytest.mark.parametrize(("question", "text"), PRESENT)
-def test_each_family_present_is_read_as_yes(question: str, text: str) -> None:
-    assert answer(text, question) is Answer.YES
-
-
-@pytest.mark.parametrize(("question", "text"), DENIED)
-def test_each_plain_denial_is_read_as_no(question: str, text: str) -> None:
-    assert answer(text, question) is Answer.NO
-
-
-@pytest.mark.parametrize(("question", "text"), NOT_YES)
-def test_a_condition_a_wish_the_past_or_a_lookalike_is_never_yes(question: str, text: str) -> None:
-    assert answer(text, question) is not Answer.YES
-
-
-@pytest.mark.parametrize(("question", "text"), OTHER_PERSON)
-def test_the_family_about_another_person_still_counts(question: str, text: str) -> None:
-    assert answer(text, question) is Answer.YES
 
 
 def test_a_correction_that_the_gun_was_airsoft_stands_over_the_first_report() -> None:

@@ -22,7 +22,6 @@ knock-off goods, done for an offence, a club swung about). Lookalikes that must 
 listed below.
 """
 
-import pytest
 
 from rightcare.engine.vocab import Answer
 from tests.narrative.helpers import answer
@@ -160,26 +159,6 @@ OTHER_PERSON = [
     ("serious_harm", "his mate has a burst head from the bottle"),
     ("medical_emergency", "the neighbours toddler swallowed some of her iron tablets"),
 ]
-
-
-@pytest.mark.parametrize(("question", "text"), PRESENT)
-def test_each_family_present_is_read_as_yes(question: str, text: str) -> None:
-    assert answer(text, question) is Answer.YES
-
-
-@pytest.mark.parametrize(("question", "text"), DENIED)
-def test_each_plain_denial_is_read_as_no(question: str, text: str) -> None:
-    assert answer(text, question) is Answer.NO
-
-
-@pytest.mark.parametrize(("question", "text"), NOT_YES)
-def test_a_worry_a_condition_the_past_or_a_lookalike_is_never_yes(question: str, text: str) -> None:
-    assert answer(text, question) is not Answer.YES
-
-
-@pytest.mark.parametrize(("question", "text"), OTHER_PERSON)
-def test_the_family_about_another_person_still_counts(question: str, text: str) -> None:
-    assert answer(text, question) is Answer.YES
 
 
 def test_nothing_on_him_beside_a_blade_seen_by_another_is_a_conflict_not_a_no() -> None:

@@ -18,7 +18,6 @@ no blade", "nobody kicking off", "no one's been cut", "no medical need". Lookali
 not fire are listed below.
 """
 
-import pytest
 
 from rightcare.engine.vocab import Answer
 from tests.narrative.helpers import answer
@@ -123,26 +122,6 @@ OTHER_PERSON = [
     ("serious_harm", "his girlfriend has a scratch on her neck"),
     ("risk_to_life", "her flatmate is in the bath, lips bluish"),
 ]
-
-
-@pytest.mark.parametrize(("question", "text"), PRESENT)
-def test_each_family_present_is_read_as_yes(question: str, text: str) -> None:
-    assert answer(text, question) is Answer.YES
-
-
-@pytest.mark.parametrize(("question", "text"), DENIED)
-def test_each_plain_denial_is_read_as_no(question: str, text: str) -> None:
-    assert answer(text, question) is Answer.NO
-
-
-@pytest.mark.parametrize(("question", "text"), NOT_YES)
-def test_a_denial_a_worry_the_past_or_a_lookalike_is_never_yes(question: str, text: str) -> None:
-    assert answer(text, question) is not Answer.YES
-
-
-@pytest.mark.parametrize(("question", "text"), OTHER_PERSON)
-def test_the_family_about_another_person_still_counts(question: str, text: str) -> None:
-    assert answer(text, question) is Answer.YES
 
 
 def test_update_colon_no_blade_is_a_plain_no_not_a_blade_seen() -> None:
