@@ -95,11 +95,8 @@ def discovery_document(context: WebContext, config: OidcConfig) -> dict[str, Any
 def _provider_keys(context: WebContext, document: dict[str, Any]) -> Callable[[bool], SigningKeys]:
     fetch = fetch_jwks(context.http_client)
 
-    def keys(refresh: bool) -> SigningKeys:
-        try:
-            return context.oidc_keys.get(document["jwks_uri"], fetch, refresh=refresh)
-        except SigningKeyError as exc:
-            raise OidcError(str(exc)) from exc
+    def keys(refresh: bool) -> SigningKeys:  # its SigningKeyError becomes an OidcError above
+        return context.oidc_keys.get(document["jwks_uri"], fetch, refresh=refresh)
 
     return keys
 

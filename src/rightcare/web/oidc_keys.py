@@ -145,10 +145,6 @@ class KeyCache:
             self._sets[jwks_uri] = (self._clock(), keys)
         return keys
 
-    def clear(self) -> None:
-        with self._lock:
-            self._sets.clear()
-
 
 def fetch_jwks(client_factory: Callable[[], httpx.Client]) -> Callable[[str], Any]:
     """A fetcher for `KeyCache.get` through the site's HTTP client (timeouts, proxies, tests)."""

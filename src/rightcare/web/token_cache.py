@@ -118,10 +118,6 @@ class TokenCache:
             self._seen = self.signal.announce()
             self._entries.clear()
 
-    def clear(self) -> None:
-        with self._lock:
-            self._entries.clear()
-
     def lookup(
         self, sessions: Callable[[], Session], token: str, *, now: dt.datetime
     ) -> Actor | None:
