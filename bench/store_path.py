@@ -7,8 +7,8 @@ process, and prints:
 - each write's latency (median and p99) by kind: a new call with its first assessment (the
   API's `POST /calls`, with the reply it reads back), a stored assessment, a decision;
 - how a write's time divides between its stages (engine and reader, loading the call and its
-  latest snapshot, the ORM flush, the audit chain, the commit and its fsync), timed by
-  wrapping those functions in this process only;
+  latest snapshot, the INSERTs and the version-checked UPDATE, the audit chain, the commit and
+  its fsync), timed by wrapping those functions in this process only;
 - the peers: stateless `assess_call` on one core (the engine and reader alone, as
   `api_load.py` prints it) and the machine yardstick.
 
@@ -57,7 +57,9 @@ STAGES = (
     ("rightcare.calls.access", "load_call", "load the call (ORM get)"),
     ("rightcare.calls.access", "newest_assessment", "load the latest snapshot's input"),
     ("rightcare.calls.models", "allocate_call_reference", "number a new call"),
-    ("rightcare.calls.access", "flush", "ORM flush (insert, version-checked update)"),
+    ("rightcare.calls.access", "flush", "ORM flush (whatever else the unit of work changed)"),
+    ("rightcare.calls.writes", "insert_whole", "insert the new rows (Core INSERT)"),
+    ("rightcare.calls.writes", "bump_call", "move the call's version on (version-checked UPDATE)"),
     ("rightcare.audit.service", "record", "audit entry built"),
     ("rightcare.audit.service", "write_pending", "audit chain written (in commit)"),
     ("rightcare.calls.reads", "get_call", "new call read back for the reply"),

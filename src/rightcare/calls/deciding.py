@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 
 from sqlalchemy.orm import Session
+from sqlalchemy.orm.attributes import set_committed_value
 
 from rightcare.auth.actor import Actor
 from rightcare.calls.access import (
@@ -18,11 +19,11 @@ from rightcare.calls.access import (
     after,
     audit,
     check_version,
+    flush,
     load,
     load_call,
     newest_assessment,
     require,
-    touch,
     utc,
 )
 from rightcare.calls.decisions import check_decision, supersede_pending
@@ -38,6 +39,7 @@ from rightcare.calls.models import (
     ReviewReason,
     SupervisorReview,
 )
+from rightcare.calls.writes import bump_call, insert_whole, link
 from rightcare.engine.store import PolicySet
 from rightcare.engine.vocab import PoliceResponse, Severity
 from rightcare.storage.base import new_id
@@ -105,11 +107,8 @@ def record_decision(
         note=note.strip(),
         status=DecisionStatus.AWAITING_SUPERVISOR if lowers else DecisionStatus.EFFECTIVE,
     )
-    session.add(decision)
-    call.decisions.append(decision)
-    call.status = CallStatus.AWAITING_SUPERVISOR if lowers else CallStatus.OPEN
-    if lowers:
-        signoff = SupervisorReview(
+    signoff = (
+        SupervisorReview(
             id=new_id(),
             call_id=call.id,
             decision_id=decision.id,
@@ -117,9 +116,19 @@ def record_decision(
             created_at=now,
             note="",
         )
-        session.add(signoff)
-        call.reviews.append(signoff)
-    touch(call, now)
+        if lowers
+        else None
+    )
+    flush(session, call)  # a superseded decision's changes go first
+    insert_whole(session, decision, *([signoff] if signoff is not None else []))
+    set_committed_value(decision, "call", call)
+    link(call, "decisions", decision)
+    if signoff is not None:
+        set_committed_value(signoff, "call", call)
+        set_committed_value(signoff, "decision", decision)
+        link(call, "reviews", signoff)
+    status = CallStatus.AWAITING_SUPERVISOR if lowers else CallStatus.OPEN
+    bump_call(session, call, now=now, status=status)
     audit(
         session,
         actor=actor,

@@ -25,10 +25,10 @@ from rightcare.calls.access import (
     after,
     audit,
     check_version,
+    flush,
     load_call,
     newest_assessment,
     require,
-    touch,
     utc,
 )
 from rightcare.calls.advice import record_caller_advice
@@ -46,6 +46,7 @@ from rightcare.calls.personal import correct_personal_details
 from rightcare.calls.reads import call_timeline, get_call, list_calls
 from rightcare.calls.reviews import review, sign_off, supervisor_queue
 from rightcare.calls.schemas import CallCreate
+from rightcare.calls.writes import bump_call, insert_whole, link
 from rightcare.engine.contract import CallContext, CallInput
 from rightcare.engine.errors import CallError
 from rightcare.engine.policy import Policy
@@ -100,6 +101,7 @@ def create_call(
         caller_type=data.context.caller,
         status=CallStatus.OPEN,
         narrative=data.narrative,
+        version=1,
         synthetic=data.synthetic,
         caller_name=data.caller_name,
         caller_phone=data.caller_phone,
@@ -121,9 +123,8 @@ def create_call(
     # to the commit; the audit chain's lock is taken only then (see rightcare.audit.service),
     # always after the counter's, so the two never wait for each other in opposite orders.
     call.reference = allocate_call_reference(session, year=now.year)
-    session.add(call)
-    if snapshot is not None:
-        session.add(snapshot[0])  # the call is born with its first snapshot: one version
+    # The call is born with its first snapshot: one version.
+    insert_whole(session, call, *([snapshot[0]] if snapshot is not None else []))
     audit(
         session,
         actor=actor,
@@ -176,10 +177,14 @@ def assess(
         read_narrative=read_narrative,
     )
     evaluation.narrative_changed = narrative is not None and narrative != call.narrative
-    if narrative is not None:
-        call.narrative = narrative
     return _store(
-        session, actor=actor, call=call, previous=previous, evaluation=evaluation, now=utc(now)
+        session,
+        actor=actor,
+        call=call,
+        previous=previous,
+        evaluation=evaluation,
+        now=utc(now),
+        narrative=narrative,
     )
 
 
@@ -225,8 +230,7 @@ def _snapshot(
     # insert), and a call whose earlier snapshots were never loaded does not load them all
     # (each with its input and output JSON) just to append one.
     set_committed_value(record, "call", call)
-    if "assessments" in call.__dict__:  # loaded (or new): keep it whole for this request
-        set_committed_value(call, "assessments", [*call.assessments, record])
+    link(call, "assessments", record)  # if loaded (or new): kept whole for this request
     details = {
         "assessment_id": record.id,
         "police_response": result.police_response.value,
@@ -246,13 +250,17 @@ def _store(
     previous: Newest | None,
     evaluation: Evaluation,
     now: dt.datetime,
+    narrative: str | None,
 ) -> Assessment:
-    """Keep the snapshot, move the call's version on and write the audit entry."""
+    """Keep the snapshot, move the call's version on (with the new narrative, if any) and
+    write the audit entry."""
     record, details = _snapshot(
         actor=actor, call=call, previous=previous, evaluation=evaluation, now=now
     )
-    session.add(record)
-    touch(call, now)
+    flush(session, call)  # anything else this unit of work changed goes first, as before
+    insert_whole(session, record)
+    changed = {"narrative": narrative} if narrative is not None else {}
+    bump_call(session, call, now=now, **changed)
     audit(session, actor=actor, action="call.assessed", call=call, now=now, details=details)
     return record
 
