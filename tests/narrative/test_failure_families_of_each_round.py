@@ -22,6 +22,9 @@ from tests.narrative import (
 from tests.narrative import (
     test_heldout13_failure_families as h13,
 )
+from tests.narrative import (
+    test_heldout14_failure_families as h14,
+)
 from tests.narrative.helpers import answer
 
 ROUNDS: dict[str, ModuleType] = {
@@ -29,6 +32,7 @@ ROUNDS: dict[str, ModuleType] = {
     "heldout11": h11,
     "heldout12": h12,
     "heldout13": h13,
+    "heldout14": h14,
 }
 
 

@@ -22,7 +22,6 @@ condition; an indirect question ("asking if police can get in") is uncertain, no
 "went off on the hills" is not "on purpose". Lookalikes that must not fire are listed below.
 """
 
-
 from rightcare.engine.vocab import Answer
 from tests.narrative.helpers import answer
 

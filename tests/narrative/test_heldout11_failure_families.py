@@ -19,7 +19,6 @@ a holding power; furniture against the door; "dunno where she is"; parcels run f
 Lookalikes that must not fire are listed below.
 """
 
-
 from rightcare.engine.vocab import Answer
 from tests.narrative.helpers import answer
 

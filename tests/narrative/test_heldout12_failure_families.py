@@ -22,7 +22,6 @@ knock-off goods, done for an offence, a club swung about). Lookalikes that must 
 listed below.
 """
 
-
 from rightcare.engine.vocab import Answer
 from tests.narrative.helpers import answer
 

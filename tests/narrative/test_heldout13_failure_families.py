@@ -18,7 +18,6 @@ no blade", "nobody kicking off", "no one's been cut", "no medical need". Lookali
 not fire are listed below.
 """
 
-
 from rightcare.engine.vocab import Answer
 from tests.narrative.helpers import answer
 
