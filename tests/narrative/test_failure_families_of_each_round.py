@@ -25,6 +25,9 @@ from tests.narrative import (
 from tests.narrative import (
     test_heldout14_failure_families as h14,
 )
+from tests.narrative import (
+    test_heldout15_failure_families as h15,
+)
 from tests.narrative.helpers import answer
 
 ROUNDS: dict[str, ModuleType] = {
@@ -33,6 +36,7 @@ ROUNDS: dict[str, ModuleType] = {
     "heldout12": h12,
     "heldout13": h13,
     "heldout14": h14,
+    "heldout15": h15,
 }
 
 
