@@ -28,6 +28,9 @@ from tests.narrative import (
 from tests.narrative import (
     test_heldout15_failure_families as h15,
 )
+from tests.narrative import (
+    test_heldout16_failure_families as h16,
+)
 from tests.narrative.helpers import answer
 
 ROUNDS: dict[str, ModuleType] = {
@@ -37,6 +40,7 @@ ROUNDS: dict[str, ModuleType] = {
     "heldout13": h13,
     "heldout14": h14,
     "heldout15": h15,
+    "heldout16": h16,
 }
 
 
