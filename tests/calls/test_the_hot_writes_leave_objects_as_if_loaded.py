@@ -13,7 +13,15 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session
 
 from rightcare.calls.errors import Conflict
-from rightcare.calls.models import Assessment, Call, Decision, OverrideReason, SupervisorReview
+from rightcare.calls.models import (
+    Assessment,
+    Call,
+    Decision,
+    DecisionKind,
+    DecisionStatus,
+    OverrideReason,
+    SupervisorReview,
+)
 from rightcare.calls.service import assess, record_decision
 from rightcare.calls.writes import bump_call, insert_whole
 from rightcare.engine.store import PolicySet
@@ -129,9 +137,21 @@ def test_a_row_missing_a_required_value_is_refused_before_anything_is_written(
     session: Session, policies: PolicySet
 ) -> None:
     call, first = open_call(session, policies, AWOL_AT_HOME)
+    whole = Decision(
+        id="d-0",
+        call_id=call.id,
+        assessment_id=first.id,
+        decided_by=HANDLER.name,
+        decided_at=NIGHT,
+        kind=DecisionKind.ACCEPT,
+        police_response=first.police_response,
+        reason=None,
+        note="",
+        status=DecisionStatus.EFFECTIVE,
+    )
     incomplete = Decision(id="d-1", call_id=call.id, assessment_id=first.id)
     with pytest.raises(ValueError, match=r"Decision\.decided_by must be set"):
-        insert_whole(session, incomplete)
+        insert_whole(session, whole, incomplete)  # the whole one first: not written either
     assert session.scalar(sa.select(sa.func.count()).select_from(Decision)) == 0
 
 

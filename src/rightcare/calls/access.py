@@ -106,12 +106,17 @@ def flush(session: Session, call: Call | None = None) -> None:
     try:
         session.flush()
     except StaleDataError as exc:
-        reference = call.reference if call is not None else "this call"
-        raise Conflict(
-            f"{reference} was changed by someone else at the same moment; reload it and try again",
-            code="stale_version",
-            field="version",
-        ) from exc
+        raise lost_race(call) from exc
+
+
+def lost_race(call: Call | None) -> Conflict:
+    """Someone else wrote the call between this unit of work reading and writing it."""
+    reference = call.reference if call is not None else "this call"
+    return Conflict(
+        f"{reference} was changed by someone else at the same moment; reload it and try again",
+        code="stale_version",
+        field="version",
+    )
 
 
 def audit(

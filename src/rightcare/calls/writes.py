@@ -9,7 +9,8 @@ change to them in the same unit of work is written as usual.
 
 Only the call services use this, and only for rows they build whole. The version check is the
 ORM's own rule (`version_id_col`) written out: an UPDATE that finds another version changes
-nothing and becomes a `Conflict`, as a `StaleDataError` does in `access.flush`.
+nothing and becomes the same `Conflict` (`access.lost_race`) as a `StaleDataError` does in
+`access.flush`.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ import sqlalchemy as sa
 from sqlalchemy.orm import Session, make_transient_to_detached
 from sqlalchemy.orm.attributes import set_committed_value
 
-from rightcare.calls.errors import Conflict
+from rightcare.calls.access import lost_race
 from rightcare.calls.models import Call
 from rightcare.storage.base import Base
 
@@ -49,16 +50,16 @@ def insert_whole(session: Session, *rows: Base) -> None:
     as persistent and unchanged, as if just loaded. Every column with a default must already be
     set on the object (ids, times and defaults included: nothing is generated here); a nullable
     column left unset is NULL, on the object too, so reading it back needs no query."""
-    connection = session.connection()
-    for row in rows:
-        statement, columns, nullable = _insert_for(type(row))
-        state = row.__dict__
+    plans = [_insert_for(type(row)) for row in rows]
+    for row, (_, columns, nullable) in zip(rows, plans, strict=True):  # all checked, then written
         for key in columns:
-            if key not in state:
+            if key not in row.__dict__:
                 if key not in nullable:
                     raise ValueError(f"{type(row).__name__}.{key} must be set before insert")
                 setattr(row, key, None)
-        connection.execute(statement, {key: state[key] for key in columns})
+    connection = session.connection()
+    for row, (statement, columns, _) in zip(rows, plans, strict=True):
+        connection.execute(statement, {key: row.__dict__[key] for key in columns})
     # All given identities before any is added: adding a parent cascades to the children
     # already linked to it, which must then attach as persistent, not pending.
     for row in rows:
@@ -76,12 +77,7 @@ def bump_call(session: Session, call: Call, *, now: dt.datetime, **values: Any) 
         _CALL.update().where(_CALL.c.id == call.id, _CALL.c.version == read).values(changes)
     )
     if result.rowcount != 1:
-        raise Conflict(
-            f"{call.reference} was changed by someone else at the same moment; reload it and "
-            "try again",
-            code="stale_version",
-            field="version",
-        )
+        raise lost_race(call)
     for key, value in changes.items():
         set_committed_value(call, key, value)
 
