@@ -31,6 +31,9 @@ from tests.narrative import (
 from tests.narrative import (
     test_heldout16_failure_families as h16,
 )
+from tests.narrative import (
+    test_heldout17_failure_families as h17,
+)
 from tests.narrative.helpers import answer
 
 ROUNDS: dict[str, ModuleType] = {
@@ -41,6 +44,7 @@ ROUNDS: dict[str, ModuleType] = {
     "heldout14": h14,
     "heldout15": h15,
     "heldout16": h16,
+    "heldout17": h17,
 }
 
 
