@@ -74,8 +74,12 @@ PARTS = {
         "heldout17.jsonl",
         "seventeenth held-back part (spent: patterns were revised on it)",
     ),
+    "heldout18": (
+        "heldout18.jsonl",
+        "eighteenth held-back part (blind: written before round 18's revision was scored)",
+    ),
 }
-UNSPENT: frozenset[str] = frozenset()  # scored only when named with --part
+UNSPENT: frozenset[str] = frozenset({"heldout18"})  # scored only when named with --part
 
 
 @dataclass
