@@ -9,6 +9,12 @@ The cheap dependencies are `async def`, so they run on the event loop instead of
 through the thread pool each; anything that may wait on the database still runs in a thread.
 Who is acting is settled in a short session of its own (an API token seen in the last second
 needs none), so a route that stores nothing, like POST /assess, never opens one.
+
+The dependencies every API request resolves (the session, the clock, the policies, who is
+acting) read the app's context from the request themselves rather than through `ContextDep`,
+and `Allowed` settles who is acting in one step: FastAPI resolves each sub-dependency with its
+own cache lookup and call, and on a stateless assessment that bookkeeping had cost as much as
+the assessment's engine.
 """
 
 from __future__ import annotations
@@ -40,9 +46,13 @@ from rightcare.web.sessions import (
 SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 
 
-async def get_context(request: Request) -> WebContext:
+def context_for(request: Request) -> WebContext:
     context: WebContext = request.app.state.rightcare
     return context
+
+
+async def get_context(request: Request) -> WebContext:
+    return context_for(request)
 
 
 ContextDep = Annotated[WebContext, Depends(get_context)]
@@ -53,8 +63,8 @@ def _end_session(session: Session) -> None:
     session.close()
 
 
-async def get_session(context: ContextDep) -> AsyncIterator[Session]:
-    session = context.sessions()  # connects only when first used
+async def get_session(request: Request) -> AsyncIterator[Session]:
+    session = context_for(request).sessions()  # connects only when first used
     try:
         yield session
     finally:
@@ -67,15 +77,15 @@ async def get_session(context: ContextDep) -> AsyncIterator[Session]:
 SessionDep = Annotated[Session, Depends(get_session)]
 
 
-async def get_now(context: ContextDep) -> dt.datetime:
-    return context.now()
+async def get_now(request: Request) -> dt.datetime:
+    return context_for(request).now()
 
 
 NowDep = Annotated[dt.datetime, Depends(get_now)]
 
 
-async def get_policies(context: ContextDep) -> PolicySet:
-    return context.policies
+async def get_policies(request: Request) -> PolicySet:
+    return context_for(request).policies
 
 
 PoliciesDep = Annotated[PolicySet, Depends(get_policies)]
@@ -104,8 +114,22 @@ def _signed_in_user(context: WebContext, user_id: int, fingerprint_: str | None)
         return actor_for_user(user)
 
 
-async def get_optional_actor(request: Request, context: ContextDep) -> Actor | None:
-    """The API token's system, else the signed-in person, else None."""
+_ACTOR = "rightcare.actor"  # where the request's scope keeps who is acting, once settled
+
+
+async def get_optional_actor(request: Request) -> Actor | None:
+    """The API token's system, else the signed-in person, else None. Settled once per request:
+    `Allowed` and the idempotency dependency both ask, and a session's user is a database read."""
+    if _ACTOR in request.scope:
+        known: Actor | None = request.scope[_ACTOR]
+        return known
+    actor = await _settle_actor(request)
+    request.scope[_ACTOR] = actor
+    return actor
+
+
+async def _settle_actor(request: Request) -> Actor | None:
+    context = context_for(request)
     token = _bearer(request)
     if token is not None:
         now = context.now()
@@ -153,6 +177,15 @@ OptionalActor = Annotated[Actor | None, Depends(get_optional_actor)]
 
 
 async def get_current_actor(actor: OptionalActor) -> Actor:
+    return _signed_in(actor)
+
+
+async def current_actor(request: Request) -> Actor:
+    """`get_current_actor` for code that has the request, not a dependency."""
+    return _signed_in(await get_optional_actor(request))
+
+
+def _signed_in(actor: Actor | None) -> Actor:
     if actor is None:
         raise ProblemError(
             401,
@@ -172,7 +205,8 @@ class Allowed:
     def __init__(self, action: Action) -> None:
         self.action = action
 
-    async def __call__(self, actor: CurrentActor) -> Actor:
+    async def __call__(self, request: Request) -> Actor:
+        actor = await current_actor(request)
         if not allowed(actor, self.action):
             who = "this API token" if actor.kind == "token" else "your role"
             raise ProblemError(

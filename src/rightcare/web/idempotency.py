@@ -27,7 +27,7 @@ from sqlalchemy.orm import Session
 from starlette.concurrency import run_in_threadpool
 
 from rightcare.storage.models import IdempotencyKey
-from rightcare.web.deps import CurrentActor, NowDep, SessionDep
+from rightcare.web.deps import NowDep, SessionDep, current_actor
 from rightcare.web.errors import ProblemError
 from rightcare.web.replies import json_reply
 
@@ -146,7 +146,6 @@ class Idempotency:
 
 async def get_idempotency(
     request: Request,
-    actor: CurrentActor,
     session: SessionDep,
     now: NowDep,
     idempotency_key: Annotated[
@@ -158,6 +157,7 @@ async def get_idempotency(
         ),
     ] = None,
 ) -> Idempotency:
+    actor = await current_actor(request)
     key = idempotency_key.strip() if idempotency_key is not None else None
     if key is not None and (not key or len(key) > MAX_KEY or not key.isprintable()):
         raise ProblemError(

@@ -7,10 +7,12 @@ from fastapi import APIRouter
 from rightcare.web.api import assess, calls, meta, personal, session, supervisor, tokens
 
 api_router = APIRouter()
-api_router.include_router(meta.router)
-api_router.include_router(session.router)
+# Routes are tried in order, so the busiest (assessing as a handler types, saving calls) come
+# first: each request is matched against every route ahead of its own.
 api_router.include_router(assess.router)
 api_router.include_router(calls.router)
+api_router.include_router(meta.router)
+api_router.include_router(session.router)
 api_router.include_router(personal.router)
 api_router.include_router(supervisor.router)
 api_router.include_router(tokens.router)
