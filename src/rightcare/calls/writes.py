@@ -67,14 +67,35 @@ def insert_whole(session: Session, *rows: Base) -> None:
     session.add_all(rows)
 
 
+# One UPDATE per set of columns changed, built once: building the statement and its cache key
+# afresh on every write cost as much as executing it.
+_UPDATES: dict[frozenset[str], sa.Update] = {}
+
+
+def _update_for(keys: frozenset[str]) -> sa.Update:
+    found = _UPDATES.get(keys)
+    if found is None:
+        found = (
+            _CALL.update()
+            .where(
+                _CALL.c.id == sa.bindparam("match_id"),
+                _CALL.c.version == sa.bindparam("match_version"),
+            )
+            .values({key: sa.bindparam(key) for key in sorted(keys)})
+        )
+        _UPDATES[keys] = found
+    return found
+
+
 def bump_call(session: Session, call: Call, *, now: dt.datetime, **values: Any) -> None:
     """Move the call's version on (the API's ETag) and set `values` on it, in one UPDATE that
     only matches the version this unit of work read; the ORM object is left showing the new
     row. A lost race (someone else wrote the call first) is a `Conflict` and changes nothing."""
     read = call.version
     changes = {"version": read + 1, "updated_at": now, **values}
+    statement = _update_for(frozenset(changes))
     result = session.connection().execute(
-        _CALL.update().where(_CALL.c.id == call.id, _CALL.c.version == read).values(changes)
+        statement, {"match_id": call.id, "match_version": read, **changes}
     )
     if result.rowcount != 1:
         raise lost_race(call)
