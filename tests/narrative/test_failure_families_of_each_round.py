@@ -34,6 +34,9 @@ from tests.narrative import (
 from tests.narrative import (
     test_heldout17_failure_families as h17,
 )
+from tests.narrative import (
+    test_heldout18_failure_families as h18,
+)
 from tests.narrative.helpers import answer
 
 ROUNDS: dict[str, ModuleType] = {
@@ -45,6 +48,7 @@ ROUNDS: dict[str, ModuleType] = {
     "heldout15": h15,
     "heldout16": h16,
     "heldout17": h17,
+    "heldout18": h18,
 }
 
 

@@ -134,6 +134,8 @@ class _Reader:
                     p.retracts,
                     p.narrow_no,
                     p.survives_correction,
+                    p.threat,
+                    p.denies_blows_only,
                 )
                 self.cues[self.nlp.vocab.strings.add(cue.key)] = cue
                 if p.survives_correction:
@@ -314,6 +316,8 @@ class _Reader:
                     names,
                     uncertain,
                     cue.narrow and answer is CueAnswer.NO,
+                    cue.threat and answer is CueAnswer.YES,
+                    cue.blows_only and answer is CueAnswer.NO,
                 )
             )
         if retracted >= 0:  # an act done with an object is not retracted with a sighting

@@ -99,6 +99,16 @@ class PatternSpec(BaseModel):
         description="a `no` from this pattern denies only its own kind ('no knife'): a `yes` "
         "from another pattern ('a broken bottle') stands over it instead of a conflict",
     )
+    threat: bool = Field(
+        default=False,
+        description="(a `yes` pattern) reads a threat of harm, not a blow struck ('going to "
+        "sort the marshal'): a `no` marked `denies_blows_only` does not deny it",
+    )
+    denies_blows_only: bool = Field(
+        default=False,
+        description="a `no` that denies a blow struck ('nobody has hit anyone'), not a threat: "
+        "a `yes` from a `threat` pattern stands over it instead of a conflict",
+    )
     survives_correction: bool = Field(
         default=False,
         description="(a `yes` pattern) an act done, not a sighting ('hit her with the dog "
@@ -119,6 +129,10 @@ class PatternSpec(BaseModel):
             raise ValueError(f"pattern `{self.id}`: only an `ignore` pattern may retract")
         if self.narrow_no and CueAnswer.NO not in (self.answer, self.when_negated):
             raise ValueError(f"pattern `{self.id}`: narrow_no needs a pattern that can say no")
+        if self.denies_blows_only and CueAnswer.NO not in (self.answer, self.when_negated):
+            raise ValueError(f"pattern `{self.id}`: denies_blows_only needs a `no` pattern")
+        if self.threat and self.answer is not CueAnswer.YES:
+            raise ValueError(f"pattern `{self.id}`: only a `yes` pattern may be a threat")
         return self
 
 
@@ -178,6 +192,8 @@ class Cue:
     retracts: bool = False  # see `PatternSpec.retracts`
     narrow: bool = False  # see `PatternSpec.narrow_no`
     survives_correction: bool = False  # see `PatternSpec.survives_correction`
+    threat: bool = False  # see `PatternSpec.threat`
+    blows_only: bool = False  # see `PatternSpec.denies_blows_only`
 
 
 class _NoDuplicateKeys(yaml.SafeLoader):

@@ -14,8 +14,12 @@ three cases where the narrative itself says which one stands (eighth round):
 - A `no` that denies one kind of thing ("no knife seen") does not deny another kind
   ("a broken bottle recovered"): where every `no` comes from a pattern marked `narrow_no` and a
   `yes` comes from a different pattern, the `yes` stands.
+- (nineteenth round) A denial of a blow ("nobody has hit anyone", "no one touched her") does
+  not deny a threat ("going to 'sort' the marshal", "threatened to knock her out"): where every
+  `no` comes from a pattern marked `denies_blows_only` and a `yes` from a `threat` pattern, the
+  threat stands. A blow reported beside the denial stays a conflict.
 
-Each of the two settling rules can only turn a conflict into a `yes`, never into a `no`.
+Each of the settling rules can only turn a conflict into a `yes`, never into a `no`.
 """
 
 from __future__ import annotations
@@ -38,6 +42,8 @@ class Vote(NamedTuple):
     context: tuple[str, ...]
     uncertain: bool
     narrow: bool = False  # a `no` that denies only its own kind of thing (see module doc)
+    threat: bool = False  # a `yes` read from a threat, not a blow struck
+    blows_only: bool = False  # a `no` that denies a blow struck, not a threat
 
 
 CONFLICT = "conflict"
@@ -67,6 +73,10 @@ def settle(votes: Sequence[Vote], updates: Sequence[int]) -> Vote | str:
         other = [v for v in yes if v.pattern not in denied]
         if other:
             return min(other, key=_certain_then_earliest)
+    if all(v.blows_only for v in no):
+        threats = [v for v in yes if v.threat]
+        if threats:
+            return min(threats, key=_certain_then_earliest)
     if updates:
         last = max(v.start for v in votes)
         begins = max((u for u in updates if u <= last), default=None)
