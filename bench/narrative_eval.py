@@ -78,8 +78,12 @@ PARTS = {
         "heldout18.jsonl",
         "eighteenth held-back part (spent: patterns were revised on it)",
     ),
+    "heldout19": (
+        "heldout19.jsonl",
+        "nineteenth held-back part (blind: written before round 19's revision was scored)",
+    ),
 }
-UNSPENT: frozenset[str] = frozenset()  # scored only when named with --part
+UNSPENT: frozenset[str] = frozenset({"heldout19"})  # scored only when named with --part
 
 
 @dataclass
