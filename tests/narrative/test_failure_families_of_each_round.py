@@ -37,6 +37,9 @@ from tests.narrative import (
 from tests.narrative import (
     test_heldout18_failure_families as h18,
 )
+from tests.narrative import (
+    test_heldout19_failure_families as h19,
+)
 from tests.narrative.helpers import answer
 
 ROUNDS: dict[str, ModuleType] = {
@@ -49,6 +52,7 @@ ROUNDS: dict[str, ModuleType] = {
     "heldout16": h16,
     "heldout17": h17,
     "heldout18": h18,
+    "heldout19": h19,
 }
 
 

@@ -62,7 +62,7 @@ from rightcare.narrative.tokenregex import (
     compile_pattern,
     token_string,
 )
-from rightcare.narrative.votes import CONFLICT, decide, settle, update_starts
+from rightcare.narrative.votes import CONFLICT, decide, denied_blows_only, settle, update_starts
 from rightcare.narrative.votes import Vote as _Vote
 
 MAX_CHARS = 100_000  # spaCy's tokenizer copes with far more; this bounds work per narrative
@@ -229,7 +229,7 @@ class _Reader:
                     kept = [t for n, t in enumerate(triggers) if n not in drop]
                     seen[key] = _Triggers(kept, [t.start for t in kept], {}, reach_of(kept))
                 visible = seen[key]
-            votes = self._votes(tokens, q_hits, visible, scope)
+            votes = denied_blows_only(self._votes(tokens, q_hits, visible, scope), tokens)
             outcome = decide(votes)
             if outcome is CONFLICT:
                 if updates is None:

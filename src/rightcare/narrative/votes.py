@@ -18,6 +18,11 @@ three cases where the narrative itself says which one stands (eighth round):
   not deny a threat ("going to 'sort' the marshal", "threatened to knock her out"): where every
   `no` comes from a pattern marked `denies_blows_only` and a `yes` from a `threat` pattern, the
   threat stands. A blow reported beside the denial stays a conflict.
+- (twentieth round) A denial of blows is only a `no` where nothing in the narrative speaks of a
+  threat, hostility to someone or an intent to harm (`hostility.speaks_of_harm`: "threatening
+  to 'deal with' anyone", "voices telling him to hurt the driver"), whether or not a pattern
+  reads it: there `denied_blows_only` drops it before the votes are decided, so the question is
+  unknown, or a threat read stands. A blow reported beside the denial stays a conflict.
 
 Each of the settling rules can only turn a conflict into a `yes`, never into a `no`.
 """
@@ -29,6 +34,7 @@ from collections.abc import Sequence
 from typing import NamedTuple
 
 from rightcare.engine.vocab import Answer
+from rightcare.narrative.hostility import speaks_of_harm
 from rightcare.narrative.tokenregex import TokenString
 
 
@@ -59,6 +65,20 @@ def decide(votes: Sequence[Vote]) -> Vote | str | None:
         return CONFLICT
     # Prefer a certain cue as evidence; otherwise the earliest.
     return min(votes, key=_certain_then_earliest)
+
+
+def denied_blows_only(votes: list[Vote], tokens: TokenString) -> list[Vote]:
+    """The votes without denials of blows where the narrative speaks of a threat or harm.
+
+    A denial of blows ("he hasnt touched anyone") does not deny a threat, so beside any word of
+    threat, hostility or intent to harm it denies nothing about violence as a whole.
+    """
+    if not any(v.blows_only for v in votes):
+        return votes
+    # A blow reported beside the denial stays a conflict to ask (h5-0105, h6-0102).
+    if any(v.value is Answer.YES and not v.threat for v in votes) or not speaks_of_harm(tokens):
+        return votes
+    return [v for v in votes if not v.blows_only]
 
 
 def settle(votes: Sequence[Vote], updates: Sequence[int]) -> Vote | str:
