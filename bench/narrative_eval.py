@@ -82,8 +82,12 @@ PARTS = {
         "heldout19.jsonl",
         "nineteenth held-back part (spent: patterns were revised on it)",
     ),
+    "heldout20": (
+        "heldout20.jsonl",
+        "twentieth held-back part (blind: written before round 20's revision was scored)",
+    ),
 }
-UNSPENT: frozenset[str] = frozenset()  # scored only when named with --part
+UNSPENT: frozenset[str] = frozenset({"heldout20"})  # scored only when named with --part
 
 
 @dataclass
