@@ -40,6 +40,9 @@ from tests.narrative import (
 from tests.narrative import (
     test_heldout19_failure_families as h19,
 )
+from tests.narrative import (
+    test_heldout20_failure_families as h20,
+)
 from tests.narrative.helpers import answer
 
 ROUNDS: dict[str, ModuleType] = {
@@ -53,6 +56,7 @@ ROUNDS: dict[str, ModuleType] = {
     "heldout17": h17,
     "heldout18": h18,
     "heldout19": h19,
+    "heldout20": h20,
 }
 
 
