@@ -43,6 +43,9 @@ from tests.narrative import (
 from tests.narrative import (
     test_heldout20_failure_families as h20,
 )
+from tests.narrative import (
+    test_heldout21_failure_families as h21,
+)
 from tests.narrative.helpers import answer
 
 ROUNDS: dict[str, ModuleType] = {
@@ -57,6 +60,7 @@ ROUNDS: dict[str, ModuleType] = {
     "heldout18": h18,
     "heldout19": h19,
     "heldout20": h20,
+    "heldout21": h21,
 }
 
 

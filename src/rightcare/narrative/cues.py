@@ -11,8 +11,7 @@ Safety rules (issue 3, part 2), enforced here whatever the pattern files say:
 - An uncertain `yes` ("might have taken something", "poss has a knife") is kept as `yes` with
   the context `uncertain`: a possible knife is treated as a knife until someone confirms it,
   and every suggestion needs confirmation anyway. An uncertain `no` is dropped.
-- A question with both a `yes` and a `no` gets no suggestion and is listed in `conflicts`, so
-  the engine asks the question instead of guessing.
+- A question with both a `yes` and a `no` gets no suggestion and is listed in `conflicts`.
 """
 
 from __future__ import annotations
@@ -202,11 +201,9 @@ class _Reader:
                 else:
                     listed.append(hit)
         # A trigger inside one of the question's own cues belongs to that cue's words ("no
-        # answer at the door", "not breathing"), so that question does not see it. Cues of
-        # other questions do not hide triggers: a cue may span several words ("brother died
-        # after being attacked").
-        # Triggers no longer overlap (bar those on the same words), so in text order their ends
-        # are in order too, and those inside a cue are found by two binary searches.
+        # answer at the door"), so that question does not see it; other questions' cues do not
+        # hide triggers. Triggers no longer overlap (bar those on the same words), so in text
+        # order their ends are in order too: two binary searches find those inside a cue.
         starts = [t.start for t in triggers]
         ends = [t.end for t in triggers]
         hidden: dict[str, set[int]] = {}
@@ -220,16 +217,23 @@ class _Reader:
         chosen: list[tuple[str, _Vote]] = []
         conflicts: list[str] = []
         updates: list[int] | None = None  # where later updates start, found on a conflict
-        for qid, q_hits in by_question.items():
+
+        def visible(qid: str) -> _Triggers:
             if (drop := hidden.get(qid)) is None:
-                visible = everyone
-            else:
-                key = frozenset(drop)
-                if key not in seen:
-                    kept = [t for n, t in enumerate(triggers) if n not in drop]
-                    seen[key] = _Triggers(kept, [t.start for t in kept], {}, reach_of(kept))
-                visible = seen[key]
-            votes = denied_blows_only(self._votes(tokens, q_hits, visible, scope), tokens)
+                return everyone
+            if (key := frozenset(drop)) not in seen:
+                kept = [t for n, t in enumerate(triggers) if n not in drop]
+                seen[key] = _Triggers(kept, [t.start for t in kept], {}, reach_of(kept))
+            return seen[key]
+
+        def armed() -> bool:  # a weapon `yes` read anywhere (twenty-second round, `menace.py`)
+            weapon = [h for h in hits if h.question == "weapon"]
+            votes = self._votes(tokens, weapon, visible("weapon"), scope) if weapon else []
+            return any(v.value is Answer.YES for v in votes)
+
+        for qid, q_hits in by_question.items():
+            votes = self._votes(tokens, q_hits, visible(qid), scope)
+            votes = denied_blows_only(votes, tokens, armed)
             outcome = decide(votes)
             if outcome is CONFLICT:
                 if updates is None:

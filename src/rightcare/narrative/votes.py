@@ -23,6 +23,10 @@ three cases where the narrative itself says which one stands (eighth round):
   to 'deal with' anyone", "voices telling him to hurt the driver"), whether or not a pattern
   reads it: there `denied_blows_only` drops it before the votes are decided, so the question is
   unknown, or a threat read stands. A blow reported beside the denial stays a conflict.
+- (twenty-second round) Nor is it a `no` where the narrative shows menace of another kind
+  (`menace.py`): a weapon `yes` read anywhere, a weapon word beside a verb of brandishing or
+  holding ("waving a samurai sword about"), or the denial hedged as expected ("hasnt hit
+  anyone yet", "nobody hurt so far").
 
 Each of the settling rules can only turn a conflict into a `yes`, never into a `no`.
 """
@@ -30,11 +34,12 @@ Each of the settling rules can only turn a conflict into a `yes`, never into a `
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import NamedTuple
 
 from rightcare.engine.vocab import Answer
 from rightcare.narrative.hostility import speaks_of_harm
+from rightcare.narrative.menace import brandished, hedged
 from rightcare.narrative.tokenregex import TokenString
 
 
@@ -67,18 +72,23 @@ def decide(votes: Sequence[Vote]) -> Vote | str | None:
     return min(votes, key=_certain_then_earliest)
 
 
-def denied_blows_only(votes: list[Vote], tokens: TokenString) -> list[Vote]:
-    """The votes without denials of blows where the narrative speaks of a threat or harm.
+def denied_blows_only(
+    votes: list[Vote], tokens: TokenString, armed: Callable[[], bool] = bool
+) -> list[Vote]:
+    """The votes without denials of blows where the narrative speaks of harm or shows menace.
 
     A denial of blows ("he hasnt touched anyone") does not deny a threat, so beside any word of
-    threat, hostility or intent to harm it denies nothing about violence as a whole.
+    threat, hostility or intent to harm, a weapon read or brandished (`armed()` says whether a
+    weapon `yes` was read), or hedged as expected ("yet"), it denies nothing about violence.
     """
     if not any(v.blows_only for v in votes):
         return votes
     # A blow reported beside the denial stays a conflict to ask (h5-0105, h6-0102).
-    if any(v.value is Answer.YES and not v.threat for v in votes) or not speaks_of_harm(tokens):
+    if any(v.value is Answer.YES and not v.threat for v in votes):
         return votes
-    return [v for v in votes if not v.blows_only]
+    if speaks_of_harm(tokens) or brandished(tokens) or armed():
+        return [v for v in votes if not v.blows_only]
+    return [v for v in votes if not (v.blows_only and hedged(v.start, v.end, tokens))]
 
 
 def settle(votes: Sequence[Vote], updates: Sequence[int]) -> Vote | str:
