@@ -90,8 +90,12 @@ PARTS = {
         "heldout21.jsonl",
         "twenty-first held-back part (spent: patterns were revised on it)",
     ),
+    "heldout22": (
+        "heldout22.jsonl",
+        "twenty-second held-back part (blind: written before round 22's revision was scored)",
+    ),
 }
-UNSPENT: frozenset[str] = frozenset()  # scored only when named with --part
+UNSPENT: frozenset[str] = frozenset({"heldout22"})  # scored only when named with --part
 
 
 @dataclass
