@@ -46,6 +46,9 @@ from tests.narrative import (
 from tests.narrative import (
     test_heldout21_failure_families as h21,
 )
+from tests.narrative import (
+    test_heldout22_failure_families as h22,
+)
 from tests.narrative.helpers import answer
 
 ROUNDS: dict[str, ModuleType] = {
@@ -61,6 +64,7 @@ ROUNDS: dict[str, ModuleType] = {
     "heldout19": h19,
     "heldout20": h20,
     "heldout21": h21,
+    "heldout22": h22,
 }
 
 

@@ -100,6 +100,7 @@ NEGATION_WORDS = (
     "unhurt",
     "uninjured",
     "unharmed",
+    "unscathed",
     "informal",
     "voluntary",
     "fit",

@@ -27,6 +27,9 @@ three cases where the narrative itself says which one stands (eighth round):
   (`menace.py`): a weapon `yes` read anywhere, a weapon word beside a verb of brandishing or
   holding ("waving a samurai sword about"), or the denial hedged as expected ("hasnt hit
   anyone yet", "nobody hurt so far").
+- (twenty-third round) A denial of injury ("not hurt") is no serious_harm `no` beside sexual
+  touching, grooming or luring, and a report of past talk ("never said anything about ending
+  it") no suicidal_thoughts `no` beside a present act (`denials.py`); both are dropped first.
 
 Each of the settling rules can only turn a conflict into a `yes`, never into a `no`.
 """
@@ -38,6 +41,7 @@ from collections.abc import Callable, Sequence
 from typing import NamedTuple
 
 from rightcare.engine.vocab import Answer
+from rightcare.narrative.denials import narrow_denials
 from rightcare.narrative.hostility import speaks_of_harm
 from rightcare.narrative.menace import brandished, hedged
 from rightcare.narrative.tokenregex import TokenString
@@ -81,6 +85,7 @@ def denied_blows_only(
     threat, hostility or intent to harm, a weapon read or brandished (`armed()` says whether a
     weapon `yes` was read), or hedged as expected ("yet"), it denies nothing about violence.
     """
+    votes = narrow_denials(votes, tokens)  # twenty-third round: see `denials.py`
     if not any(v.blows_only for v in votes):
         return votes
     # A blow reported beside the denial stays a conflict to ask (h5-0105, h6-0102).

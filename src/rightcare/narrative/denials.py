@@ -1,0 +1,187 @@
+"""Denials that speak to less than their question asks (twenty-third round).
+
+Two families of `no` read in heldout22 denied something narrower than the question:
+
+- A denial of injury ("not hurt", "no injuries", "unhurt") speaks to a physical injury, not to
+  sexual harm, exploitation or grooming. h22-0067 ("a man ... keeps trying to get them in his
+  car ... girls inside, not hurt ... the man touched her mates leg on the bus") was read as a
+  serious_harm `no`. So a serious_harm `no` whose own words deny an injury is dropped where the
+  narrative speaks of sexual touching, grooming, exploitation or luring someone into a car
+  (`speaks_of_sexual_harm`, a word test needing no pattern to read it).
+- A third party's report of past talk ("never said anything about ending it", "has not
+  mentioned suicide") does not deny what the person did or said now. h22-0075 (a man who
+  shouted 'this is it' and walked out in front of a bus; his wife: "never said anything about
+  ending it") was read as a suicidal_thoughts `no`. So a suicidal_thoughts or risk_to_life `no`
+  that denies past talk is dropped where the narrative shows a present act or words of intent
+  (`acts_now`: "in front of a bus", "this is it", a parapet, a ledge, a noose, an overdose).
+
+Like `hostility.py` and `menace.py`, these only drop a `no`; they never make one. The measured
+cost over the development part and every spent part is in the corpus README (twenty-third
+round).
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from rightcare.engine.vocab import Answer
+from rightcare.narrative.tokenregex import TokenString
+
+if TYPE_CHECKING:
+    from rightcare.narrative.votes import Vote
+
+# Words in a `no` that make it a denial of physical injury.
+_INJURY = frozenset(
+    {
+        "hurt", "unhurt", "injured", "uninjured", "injury", "injuries", "injurys", "injurd",
+        "harmed", "unharmed", "unscathed", "marks", "bruises", "bruising", "scratch",
+        "scratches", "bleeding", "blood", "cuts",
+    }
+)  # fmt: skip
+# Any one of these words, not denied just before: sexual harm, grooming or exploitation.
+_SEXUAL = frozenset(
+    {
+        "groped", "groping", "grope", "gropes", "fondled", "fondling", "molested", "molesting",
+        "grooming", "groomed", "sexual", "sexually", "sexualised", "indecent", "indecently",
+        "exposed", "exposing", "flashed", "flashing", "lured", "luring", "lure",
+        "enticing", "enticed",
+        "exploitation", "exploited", "exploiting", "cse", "trafficked", "trafficking", "raped",
+        "rape", "nudes", "upskirting", "masturbating",
+    }
+)  # fmt: skip
+# A touch counts only done to someone ("touched her mates leg", "touching the girls"), never
+# threatened ("anyone who touches him") or done to a thing ("touches its paws").
+_TOUCH = frozenset({"touched", "touching", "touchin", "touch"})
+_TOUCHED = frozenset(
+    {
+        "her", "him", "me", "them", "leg", "legs", "thigh", "thighs", "bum",
+        "breast", "breasts", "chest", "privates", "crotch", "bottom", "girl", "girls", "boy",
+        "boys", "child", "kids", "inappropriately", "up",
+    }
+)  # fmt: skip
+_IF_ANYONE = frozenset({"who", "anyone", "anybody", "if", "dont", "don't", "wont", "cant"})
+_DENIED = frozenset(
+    {
+        "no", "not", "nobody", "noone", "never", "hasnt", "hadnt", "didnt", "havent", "wasnt",
+        "n't", "nt", "without", "none",
+    }
+)  # fmt: skip
+# "trying to get them in his car", "offered her a lift": luring into a vehicle.
+_VEHICLES = frozenset({"car", "van", "motor", "vehicle", "lift", "lifts", "taxi", "cab"})
+_LIFTS = frozenset({"lift", "lifts"})
+_LURING = frozenset(
+    {"get", "getting", "gettin", "offered", "offering", "offers", "coax", "coaxing", "tempt",
+     "tempting", "persuade", "persuading", "invited", "inviting"}
+)  # fmt: skip
+_LURE_REACH = 6  # words from the luring verb to the vehicle
+_NEGATION_REACH = 3  # words before a sexual word where a denial still denies it
+
+# A denial of past talk: "never said", "hasnt mentioned", "not talked about it".
+_PAST_DENIAL = frozenset({"never", "hasnt", "hadnt", "not", "didnt", "n't", "havent", "nt"})
+_TALK = frozenset(
+    {
+        "said", "say", "mentioned", "mention", "talked", "talk", "spoken", "spoke", "speak",
+        "expressed", "voiced", "told", "saying", "talking", "mentioning",
+    }
+)  # fmt: skip
+# A present act or words of intent.
+_ACT_WORDS = frozenset(
+    {
+        "parapet", "ledge", "noose", "ligature", "overdose", "overdosed", "goodbye", "goodbyes",
+    }
+)  # fmt: skip
+_IN_FRONT_OF = frozenset({"bus", "train", "lorry", "car", "traffic", "van", "truck", "tram"})
+
+
+def _words(tokens: TokenString) -> list[str]:
+    return [p for p in tokens.parts if not p.isspace()]
+
+
+def _evidence(vote: Vote, tokens: TokenString) -> list[str]:
+    first = bisect_left(tokens.char_start, vote.start)
+    last = bisect_right(tokens.char_start, vote.end - 1)
+    return [p for p in tokens.parts[first:last] if not p.isspace()]
+
+
+def speaks_of_sexual_harm(tokens: TokenString) -> bool:
+    """True if the narrative speaks of sexual touching, grooming, exploitation or luring."""
+    words = tokens.words
+    sexual = (_SEXUAL | _TOUCH) & words
+    lures = _LURING & words
+    if not sexual and not (lures and not words.isdisjoint(_VEHICLES)):
+        return False
+    seq = _words(tokens)
+    for i, word in enumerate(seq):
+        denied = not _DENIED.isdisjoint(seq[max(0, i - _NEGATION_REACH) : i])
+        if word in sexual and not denied and (word not in _TOUCH or _touched_someone(seq, i)):
+            return True
+        if word in lures and _into_a_vehicle(seq, i):
+            return True
+    return False
+
+
+def _into_a_vehicle(seq: list[str], i: int) -> bool:
+    """Whether the luring verb at `i` is followed by "in(to) his car" or "a lift"."""
+    for j in range(i + 1, min(len(seq), i + 1 + _LURE_REACH)):
+        if seq[j] in _VEHICLES and (
+            seq[j] in _LIFTS or not {"in", "into"}.isdisjoint(seq[j - 3 : j])
+        ):
+            return True
+    return False
+
+
+def _touched_someone(seq: list[str], i: int) -> bool:
+    """Whether the touch at `i` is done to someone, not threatened or done to a thing."""
+    if not _IF_ANYONE.isdisjoint(seq[max(0, i - 2) : i]):
+        return False
+    following = seq[i + 1 : i + 4]
+    return not _TOUCHED.isdisjoint(following) and "its" not in following[:1]
+
+
+def acts_now(tokens: TokenString) -> bool:
+    """True if the narrative shows a present act or words of intent to end a life."""
+    words = tokens.words
+    if not words.isdisjoint(_ACT_WORDS):
+        return True
+    seq = _words(tokens)
+    for i, word in enumerate(seq):
+        if (
+            word == "front"
+            and seq[i + 1 : i + 2] == ["of"]
+            and "in" in seq[max(0, i - 2) : i]
+            and not _IN_FRONT_OF.isdisjoint(seq[i + 2 : i + 5])
+        ):
+            return True
+        if word == "this" and seq[i + 1 : i + 3] in (["is", "it"], ["s", "it"], ["'s", "it"]):
+            return True
+    return False
+
+
+def _denies_injury(vote: Vote, tokens: TokenString) -> bool:
+    return not _INJURY.isdisjoint(_evidence(vote, tokens))
+
+
+def _denies_past_talk(vote: Vote, tokens: TokenString) -> bool:
+    said = _evidence(vote, tokens)
+    return not _PAST_DENIAL.isdisjoint(said) and not _TALK.isdisjoint(said)
+
+
+def narrow_denials(votes: Sequence[Vote], tokens: TokenString) -> list[Vote]:
+    """The votes without denials that speak to less than the question asks (see module doc)."""
+    if not votes or not any(v.value is Answer.NO for v in votes):
+        return list(votes)
+    question = votes[0].pattern.partition("/")[0]
+    if question == "serious_harm":
+        drop = _denies_injury
+        shown = speaks_of_sexual_harm
+    elif question in ("suicidal_thoughts", "risk_to_life"):
+        drop = _denies_past_talk
+        shown = acts_now
+    else:
+        return list(votes)
+    doubtful = [v for v in votes if v.value is Answer.NO and drop(v, tokens)]
+    if not doubtful or not shown(tokens):
+        return list(votes)
+    return [v for v in votes if v not in doubtful]
