@@ -94,8 +94,12 @@ PARTS = {
         "heldout22.jsonl",
         "twenty-second held-back part (spent: patterns were revised on it)",
     ),
+    "heldout23": (
+        "heldout23.jsonl",
+        "twenty-third held-back part (blind: written before round 23's revision was scored)",
+    ),
 }
-UNSPENT: frozenset[str] = frozenset()  # scored only when named with --part
+UNSPENT: frozenset[str] = frozenset({"heldout23"})  # scored only when named with --part
 
 
 @dataclass
