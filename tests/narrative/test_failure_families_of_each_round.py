@@ -49,6 +49,9 @@ from tests.narrative import (
 from tests.narrative import (
     test_heldout22_failure_families as h22,
 )
+from tests.narrative import (
+    test_heldout23_failure_families as h23,
+)
 from tests.narrative.helpers import answer
 
 ROUNDS: dict[str, ModuleType] = {
@@ -65,6 +68,7 @@ ROUNDS: dict[str, ModuleType] = {
     "heldout20": h20,
     "heldout21": h21,
     "heldout22": h22,
+    "heldout23": h23,
 }
 
 
