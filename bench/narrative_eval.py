@@ -98,8 +98,12 @@ PARTS = {
         "heldout23.jsonl",
         "twenty-third held-back part (spent: patterns were revised on it)",
     ),
+    "heldout24": (
+        "heldout24.jsonl",
+        "twenty-fourth held-back part (blind: written before round 24's revision was scored)",
+    ),
 }
-UNSPENT: frozenset[str] = frozenset()  # scored only when named with --part
+UNSPENT: frozenset[str] = frozenset({"heldout24"})  # scored only when named with --part
 
 
 @dataclass
