@@ -52,6 +52,9 @@ from tests.narrative import (
 from tests.narrative import (
     test_heldout23_failure_families as h23,
 )
+from tests.narrative import (
+    test_heldout24_failure_families as h24,
+)
 from tests.narrative.helpers import answer
 
 ROUNDS: dict[str, ModuleType] = {
@@ -69,6 +72,7 @@ ROUNDS: dict[str, ModuleType] = {
     "heldout21": h21,
     "heldout22": h22,
     "heldout23": h23,
+    "heldout24": h24,
 }
 
 
