@@ -102,8 +102,12 @@ PARTS = {
         "heldout24.jsonl",
         "twenty-fourth held-back part (spent: patterns were revised on it)",
     ),
+    "heldout25": (
+        "heldout25.jsonl",
+        "twenty-fifth held-back part (blind: written before round 25's revision was scored)",
+    ),
 }
-UNSPENT: frozenset[str] = frozenset()  # scored only when named with --part
+UNSPENT: frozenset[str] = frozenset({"heldout25"})  # scored only when named with --part
 
 
 @dataclass
