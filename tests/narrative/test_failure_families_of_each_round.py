@@ -55,6 +55,9 @@ from tests.narrative import (
 from tests.narrative import (
     test_heldout24_failure_families as h24,
 )
+from tests.narrative import (
+    test_heldout25_failure_families as h25,
+)
 from tests.narrative.helpers import answer
 
 ROUNDS: dict[str, ModuleType] = {
@@ -73,6 +76,7 @@ ROUNDS: dict[str, ModuleType] = {
     "heldout22": h22,
     "heldout23": h23,
     "heldout24": h24,
+    "heldout25": h25,
 }
 
 
