@@ -106,8 +106,12 @@ PARTS = {
         "heldout25.jsonl",
         "twenty-fifth held-back part (spent: patterns were revised on it)",
     ),
+    "heldout26": (
+        "heldout26.jsonl",
+        "twenty-sixth held-back part (blind: written before round 26's revision was scored)",
+    ),
 }
-UNSPENT: frozenset[str] = frozenset()  # scored only when named with --part
+UNSPENT: frozenset[str] = frozenset({"heldout26"})  # scored only when named with --part
 
 
 @dataclass
