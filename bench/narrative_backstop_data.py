@@ -22,7 +22,8 @@ import numpy as np
 import rightcare
 from rightcare.narrative import read_narratives
 from rightcare.narrative.context import Category, context_of, reach_of, scope_of
-from rightcare.narrative.cues import _reader, _tokenizer
+from rightcare.narrative.cues import _reader
+from rightcare.narrative.pipeline import tokenizer_of
 from rightcare.narrative.similar import default_embedder
 from rightcare.narrative.tokenregex import token_string
 
@@ -69,7 +70,7 @@ def clause_contexts(text: str, spans: list[tuple[int, int]]) -> tuple[np.ndarray
     """The reader's context triggers for each clause, found with the reader's own matchers,
     trigger list and scope rule (`context_of`), as (inside, outside) 0/1 category arrays."""
     reader = _reader()
-    doc = _tokenizer(reader.nlp)(text)
+    doc = tokenizer_of(reader.nlp)(text)
     tokens = token_string(doc)
     phrases = [m for m in reader.phrases(doc) if m[0] not in reader.cues]
     triggers = [t for t in reader._triggers(phrases, tokens) if t.category is not Category.PSEUDO]

@@ -22,8 +22,8 @@ from rightcare.narrative.cues import (
     _clip,
     _Reader,
     _reader,
-    _tokenizer,
 )
+from rightcare.narrative.pipeline import tokenizer_of
 from rightcare.narrative.votes import Vote as _Vote
 
 # Below this many narratives a second process costs more (fork, pickling) than it saves.
@@ -81,7 +81,7 @@ def read_narratives(
 def _read_batch(
     reader: _Reader, texts: list[str], wanted: frozenset[str] | None, batch_size: int
 ) -> list[Reading]:
-    docs: Iterator[Doc] = _tokenizer(reader.nlp).pipe(texts, batch_size=batch_size)
+    docs: Iterator[Doc] = tokenizer_of(reader.nlp).pipe(texts, batch_size=batch_size)
     with _no_cyclic_gc():
         return [reader.read(doc, t, wanted) for doc, t in zip(docs, texts, strict=True)]
 
@@ -104,7 +104,7 @@ def _read_plain(texts: list[str], wanted: frozenset[str] | None, batch_size: int
     """Run in a worker process: readings as plain tuples, which pickle several times faster,
     taken from the chosen votes without making `SuggestedAnswer`s only to take them apart."""
     reader = _reader()
-    docs: Iterator[Doc] = _tokenizer(reader.nlp).pipe(texts, batch_size=batch_size)
+    docs: Iterator[Doc] = tokenizer_of(reader.nlp).pipe(texts, batch_size=batch_size)
     with _no_cyclic_gc():
         return [_plain(*reader.choose(doc, wanted)) for doc in docs]
 

@@ -20,14 +20,10 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from functools import cache
-from typing import cast
 
-import spacy
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
-from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc
-from spacy.util import compile_prefix_regex, compile_suffix_regex
 
 from rightcare.engine.suggestion import SuggestedAnswer
 from rightcare.engine.vocab import Answer
@@ -44,7 +40,6 @@ from rightcare.narrative.context import (
     select_triggers,
     terminator_ids,
 )
-from rightcare.narrative.dialect import T_PREFIX, set_dialect_norms
 from rightcare.narrative.hits import Hit, near_enough, resolve
 from rightcare.narrative.patterns import (
     ContextPolicy,
@@ -55,13 +50,20 @@ from rightcare.narrative.patterns import (
     load_question_patterns,
 )
 from rightcare.narrative.patternset import PatternSet
+from rightcare.narrative.pipeline import blank_english, tokenizer_of
 from rightcare.narrative.tokenregex import (
     CompiledPattern,
     TokenString,
     compile_pattern,
     token_string,
 )
-from rightcare.narrative.votes import CONFLICT, decide, denied_blows_only, settle, update_starts
+from rightcare.narrative.votes import (
+    CONFLICT,
+    decide,
+    settle,
+    update_starts,
+    without_narrow_denials,
+)
 from rightcare.narrative.votes import Vote as _Vote
 
 MAX_CHARS = 100_000  # spaCy's tokenizer copes with far more; this bounds work per narrative
@@ -85,33 +87,11 @@ class _Triggers:
     reach: int  # no trigger further than this from a cue applies to it
 
 
-# Handlers write ages run together ("15yo", "9yrs"); splitting the number from its unit lets one
-# pattern read "15 yo", "15yo" and "15 yrs old" alike.
-_AGE_SUFFIX = r"(?<=[0-9])(?:yo|yos|yrs|yr|y)$"
-
-
-def _blank_english() -> Language:
-    nlp = spacy.blank("en")
-    suffixes = [*nlp.Defaults.suffixes, _AGE_SUFFIX]  # type: ignore[misc]
-    _tokenizer(nlp).suffix_search = compile_suffix_regex(suffixes).search
-    # (twelfth round) regional spellings read as the standard word, at no cost per narrative:
-    # Yorkshire "t'" split off ("ovver t'edge"), and dialect words given the standard NORM
-    prefixes = [T_PREFIX, *nlp.Defaults.prefixes]  # type: ignore[misc]
-    _tokenizer(nlp).prefix_search = compile_prefix_regex(prefixes).search
-    set_dialect_norms(nlp.vocab)
-    return nlp
-
-
-def _tokenizer(nlp: Language) -> Tokenizer:
-    # `Language.tokenizer` is typed as any callable; a blank pipeline's is a `Tokenizer`.
-    return cast(Tokenizer, nlp.tokenizer)
-
-
 class _Reader:
     """The compiled pipeline: a blank English tokenizer and the cue and trigger matchers."""
 
     def __init__(self, questions: dict[str, QuestionPatterns]) -> None:
-        self.nlp: Language = _blank_english()
+        self.nlp: Language = blank_english()
         self.questions = questions
         self.rules = {qid: _rules(spec.context) for qid, spec in questions.items()}
         self.cues: dict[int, Cue] = {}
@@ -140,7 +120,7 @@ class _Reader:
                 if p.survives_correction:
                     self.survive_correction.add(cue.key)
                 if p.phrases:
-                    self.phrases.add(cue.key, list(_tokenizer(self.nlp).pipe(p.phrases)))
+                    self.phrases.add(cue.key, list(tokenizer_of(self.nlp).pipe(p.phrases)))
                 for token_pattern in p.tokens:
                     compiled = compile_pattern(token_pattern)
                     by_source.setdefault(compiled.regex.pattern, (compiled, []))[1].append(cue)
@@ -158,7 +138,7 @@ class _Reader:
                 t.window,
             )
             if t.phrases:
-                self.phrases.add(key, list(_tokenizer(self.nlp).pipe(t.phrases)))
+                self.phrases.add(key, list(tokenizer_of(self.nlp).pipe(t.phrases)))
             kind = (t.category, t.direction, t.window)
             self.trigger_tokens += [(compile_pattern(tok), kind) for tok in t.tokens]
         self.trigger_patterns = PatternSet([pattern for pattern, _ in self.trigger_tokens])
@@ -226,14 +206,19 @@ class _Reader:
                 seen[key] = _Triggers(kept, [t.start for t in kept], {}, reach_of(kept))
             return seen[key]
 
+        read: dict[str, list[_Vote]] = {}  # each question's votes, read once
+
+        def votes_of(qid: str, q_hits: list[Hit]) -> list[_Vote]:
+            if qid not in read:
+                read[qid] = self._votes(tokens, q_hits, visible(qid), scope)
+            return read[qid]
+
         def armed() -> bool:  # a weapon `yes` read anywhere (twenty-second round, `menace.py`)
-            weapon = [h for h in hits if h.question == "weapon"]
-            votes = self._votes(tokens, weapon, visible("weapon"), scope) if weapon else []
-            return any(v.value is Answer.YES for v in votes)
+            weapon = by_question.get("weapon") or [h for h in hits if h.question == "weapon"]
+            return bool(weapon) and any(v.value is Answer.YES for v in votes_of("weapon", weapon))
 
         for qid, q_hits in by_question.items():
-            votes = self._votes(tokens, q_hits, visible(qid), scope)
-            votes = denied_blows_only(votes, tokens, armed)
+            votes = without_narrow_denials(votes_of(qid, q_hits), tokens, armed)
             outcome = decide(votes)
             if outcome is CONFLICT:
                 if updates is None:

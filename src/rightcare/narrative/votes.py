@@ -21,7 +21,7 @@ three cases where the narrative itself says which one stands (eighth round):
 - (twentieth round) A denial of blows is only a `no` where nothing in the narrative speaks of a
   threat, hostility to someone or an intent to harm (`hostility.speaks_of_harm`: "threatening
   to 'deal with' anyone", "voices telling him to hurt the driver"), whether or not a pattern
-  reads it: there `denied_blows_only` drops it before the votes are decided, so the question is
+  reads it: there `without_narrow_denials` drops it before the votes are decided, so the question is
   unknown, or a threat read stands. A blow reported beside the denial stays a conflict.
 - (twenty-second round) Nor is it a `no` where the narrative shows menace of another kind
   (`menace.py`): a weapon `yes` read anywhere, a weapon word beside a verb of brandishing or
@@ -76,10 +76,12 @@ def decide(votes: Sequence[Vote]) -> Vote | str | None:
     return min(votes, key=_certain_then_earliest)
 
 
-def denied_blows_only(
+def without_narrow_denials(
     votes: list[Vote], tokens: TokenString, armed: Callable[[], bool] = bool
 ) -> list[Vote]:
-    """The votes without denials of blows where the narrative speaks of harm or shows menace.
+    """The votes without denials narrower than the risk in view: of injury beside sexual harm,
+    of past talk beside a present act (`denials.py`), and of blows where the narrative speaks of
+    harm or shows menace.
 
     A denial of blows ("he hasnt touched anyone") does not deny a threat, so beside any word of
     threat, hostility or intent to harm, a weapon read or brandished (`armed()` says whether a
