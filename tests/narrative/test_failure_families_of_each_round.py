@@ -58,6 +58,9 @@ from tests.narrative import (
 from tests.narrative import (
     test_heldout25_failure_families as h25,
 )
+from tests.narrative import (
+    test_heldout26_failure_families as h26,
+)
 from tests.narrative.helpers import answer
 
 ROUNDS: dict[str, ModuleType] = {
@@ -77,6 +80,7 @@ ROUNDS: dict[str, ModuleType] = {
     "heldout23": h23,
     "heldout24": h24,
     "heldout25": h25,
+    "heldout26": h26,
 }
 
 
