@@ -110,8 +110,16 @@ PARTS = {
         "heldout26.jsonl",
         "twenty-sixth held-back part (spent: patterns were revised on it)",
     ),
+    "heldout27": (
+        "heldout27.jsonl",
+        "twenty-seventh held-back part (blind: written before round 27's revision was scored)",
+    ),
+    "heldout28": (
+        "heldout28.jsonl",
+        "twenty-eighth held-back part (blind: written before round 28's revision was scored)",
+    ),
 }
-UNSPENT: frozenset[str] = frozenset()  # scored only when named with --part
+UNSPENT: frozenset[str] = frozenset({"heldout27", "heldout28"})  # scored only when named with --part
 
 
 @dataclass
