@@ -61,6 +61,9 @@ from tests.narrative import (
 from tests.narrative import (
     test_heldout26_failure_families as h26,
 )
+from tests.narrative import (
+    test_heldout27_failure_families as h27,
+)
 from tests.narrative.helpers import answer
 
 ROUNDS: dict[str, ModuleType] = {
@@ -81,6 +84,7 @@ ROUNDS: dict[str, ModuleType] = {
     "heldout24": h24,
     "heldout25": h25,
     "heldout26": h26,
+    "heldout27": h27,
 }
 
 
