@@ -54,8 +54,7 @@ KINDS = ("new call", "stored assessment", "decision")
 # (module, function, label): the stages of a write, in the order they happen.
 STAGES = (
     ("rightcare.calls.assessing", "evaluate_for_call", "engine and reader (evaluate_for_call)"),
-    ("rightcare.calls.access", "load_call", "load the call (ORM get)"),
-    ("rightcare.calls.access", "newest_assessment", "load the latest snapshot's input"),
+    ("rightcare.calls.access", "load_call_and_newest", "load the call and its latest snapshot"),
     ("rightcare.calls.models", "allocate_call_reference", "number a new call"),
     ("rightcare.calls.access", "flush", "ORM flush (whatever else the unit of work changed)"),
     ("rightcare.calls.writes", "insert_whole", "insert the new rows (Core INSERT)"),

@@ -6,7 +6,8 @@ writers are serialised while they pick the next link: on PostgreSQL by a transac
 advisory lock, on SQLite by the database write lock. Entries are linked and written together
 just before the session commits (`write_pending`, run by the session's `before_commit` event),
 so that lock is taken as late as possible and held only for one read of the chain's head, one
-INSERT and the commit, however many entries the unit of work made. Until then an entry has no
+INSERT and the commit, however many entries the unit of work made (on PostgreSQL the lock and
+the head read go to the server together, in one round trip). Until then an entry has no
 `seq`, `prev_hash` or `hash`; they are filled in on the same object when it is written.
 """
 
@@ -17,7 +18,7 @@ import hashlib
 import json
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 import sqlalchemy as sa
 from sqlalchemy.orm import ORMExecuteState, Session
@@ -187,9 +188,13 @@ def write_pending(session: Session) -> int:
     if not pending:
         return 0
     session.flush()  # the changes the entries describe go first
-    lock_chain(session)
     connection = session.connection()  # Core, not ORM: nothing here needs the identity map
-    last = connection.execute(_LAST).first()
+    last: _Head | sa.Row[Any, Any] | None
+    if connection.dialect.name == "postgresql":
+        last = _locked_head_postgresql(connection)
+    else:
+        lock_chain(session)
+        last = connection.execute(_LAST).first()
     seq = 1 if last is None else last.seq + 1
     prev_hash = GENESIS_HASH if last is None else last.hash
     rows = []
@@ -200,6 +205,30 @@ def write_pending(session: Session) -> int:
         rows.append({column: getattr(entry, column) for column in _COLUMNS})
     connection.execute(_INSERT, rows)
     return len(rows)
+
+
+class _Head(NamedTuple):
+    seq: int
+    hash: str
+
+
+def _locked_head_postgresql(connection: sa.Connection) -> _Head | None:
+    """Take the chain's advisory lock, then read its head, in one round trip to the server.
+
+    The two are separate statements, sent together: under READ COMMITTED each statement reads
+    from a snapshot taken when it starts, so the head is read after the lock is granted and
+    sees whatever the previous holder committed (one statement doing both would read from a
+    snapshot taken before it waited). The lock and the head read are the start of the part
+    of a write that no other writer may overlap, so a round trip saved here is saved for all.
+    """
+    cursor = connection.connection.dbapi_connection.cursor()  # type: ignore[union-attr]
+    try:
+        cursor.execute(_LOCK_THEN_HEAD)  # no parameters: sent as one simple query
+        cursor.nextset()  # past the lock's empty result, to the head's
+        row = cursor.fetchone()
+    finally:
+        cursor.close()
+    return None if row is None else _Head(int(row[0]), str(row[1]))
 
 
 _PENDING = "rightcare.audit.pending"  # in Session.info: entries recorded, not yet written
@@ -232,6 +261,11 @@ _TABLE: sa.Table = AuditEntry.__table__  # type: ignore[assignment]
 _COLUMNS = tuple(column.key for column in _TABLE.columns)
 _LAST = sa.select(_TABLE.c.seq, _TABLE.c.hash).order_by(_TABLE.c.seq.desc()).limit(1)
 _INSERT = _TABLE.insert()
+# Literal SQL (the key is a constant, the table ours), so the driver sends both in one message.
+_LOCK_THEN_HEAD = (
+    f"SELECT pg_advisory_xact_lock({ADVISORY_LOCK_KEY}); "
+    f"SELECT seq, hash FROM {_TABLE.name} ORDER BY seq DESC LIMIT 1"
+)
 
 
 @dataclass(frozen=True)

@@ -157,20 +157,29 @@ class Newest(NamedTuple):
     input: dict[str, Any]
 
 
-def newest_assessment(session: Session, call: Call) -> Newest | None:
-    """The call's latest snapshot, without loading the others or its output (the largest
-    column; rows of a call never share a created_at; see `after`)."""
-    if session.new:
-        session.flush()  # as autoflush would: a snapshot added but not yet written counts
-    # On the connection, not through the ORM: three columns need none of its bookkeeping.
-    row = session.connection().execute(_NEWEST, {"call_id": call.id}).first()
-    return None if row is None else Newest(row.id, row.created_at, row.input)
+def load_call_and_newest(session: Session, call_id: str) -> tuple[Call, Newest | None]:
+    """The call and the few columns of its latest snapshot that the next write needs, in one
+    query (on PostgreSQL a query is a round trip to the server; assessing or deciding needs
+    both before it writes anything). Rows of a call never share a created_at (see `after`)."""
+    row = session.execute(_CALL_AND_NEWEST, {"call_id": call_id}).first()
+    if row is None:
+        raise NotFound(f"no call with id {call_id}", field="call_id")
+    call, newest_id, created_at, input_ = row
+    return call, None if newest_id is None else Newest(newest_id, created_at, input_)
 
 
 _ASSESSMENT: sa.Table = Assessment.__table__  # type: ignore[assignment]
-_NEWEST = (
-    sa.select(_ASSESSMENT.c.id, _ASSESSMENT.c.created_at, _ASSESSMENT.c.input)
-    .where(_ASSESSMENT.c.call_id == sa.bindparam("call_id"))
-    .order_by(_ASSESSMENT.c.created_at.desc())
-    .limit(1)
+_EARLIER = _ASSESSMENT.alias("earlier")
+_CALL_AND_NEWEST = (
+    sa.select(Call, _ASSESSMENT.c.id, _ASSESSMENT.c.created_at, _ASSESSMENT.c.input)
+    .outerjoin(
+        _ASSESSMENT,
+        _ASSESSMENT.c.id
+        == sa.select(_EARLIER.c.id)
+        .where(_EARLIER.c.call_id == Call.id)
+        .order_by(_EARLIER.c.created_at.desc())
+        .limit(1)
+        .scalar_subquery(),
+    )
+    .where(Call.id == sa.bindparam("call_id"))
 )

@@ -21,8 +21,7 @@ from rightcare.calls.access import (
     check_version,
     flush,
     load,
-    load_call,
-    newest_assessment,
+    load_call_and_newest,
     require,
     utc,
 )
@@ -68,7 +67,7 @@ def record_decision(
     """
     require(actor, HANDLE, scope=SCOPE_WRITE)
     now = utc(now)
-    call = load_call(session, call_id)
+    call, newest = load_call_and_newest(session, call_id)
     check_version(call, expected_version)
     assessment = load(session, Assessment, assessment_id, field="assessment_id", what="assessment")
     if assessment.call_id != call.id:
@@ -76,7 +75,6 @@ def record_decision(
             f"assessment {assessment_id} is not one of call {call.reference}'s",
             field="assessment_id",
         )
-    newest = newest_assessment(session, call)
     if newest is not None and newest.id != assessment.id:
         raise Conflict(
             "a newer assessment of this call exists; decide on the latest recommendation",

@@ -26,8 +26,7 @@ from rightcare.calls.access import (
     audit,
     check_version,
     flush,
-    load_call,
-    newest_assessment,
+    load_call_and_newest,
     require,
     utc,
 )
@@ -164,9 +163,8 @@ def assess(
     """Merge new answers (and a new narrative) into the call, run the engine and keep the
     snapshot. Answers given before stay unless replaced. Bumps the call's version."""
     require(actor, HANDLE, scope=SCOPE_WRITE)
-    call = load_call(session, call_id)
+    call, previous = load_call_and_newest(session, call_id)
     check_version(call, expected_version)
-    previous = newest_assessment(session, call)
     evaluation = evaluate_for_call(
         policies=policies,
         force=call.force,

@@ -7,6 +7,7 @@ block ends and rolls back if it raises. Services take the session and never comm
 from __future__ import annotations
 
 import threading
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -72,7 +73,42 @@ def make_engine(url: str | URL, *, echo: bool = False) -> Engine:
         engine = sa.create_engine(parsed, echo=echo, connect_args=connect_args)
         sa.event.listen(engine, "connect", _on_sqlite_connect)
         return engine
-    return sa.create_engine(parsed, echo=echo, pool_pre_ping=True)
+    engine = sa.create_engine(parsed, echo=echo)
+    ping_when_idle(engine)
+    return engine
+
+
+# A pooled connection that has been idle longer than this is pinged before it is handed out.
+PING_AFTER_IDLE_SECONDS = 1.0
+
+
+def ping_when_idle(engine: Engine) -> None:
+    """Check a pooled connection is alive before use, if it has sat idle in the pool.
+
+    SQLAlchemy's `pool_pre_ping` pings on every checkout: a round trip to the server per
+    request, which on the stored-write path was one of ten. A connection handed back within
+    the last second was working then; one idle longer (after a quiet spell, or a server
+    restart) is pinged, and if the ping fails the pool throws it away and connects afresh,
+    as `pool_pre_ping` does. A server that drops connections less than a second after their
+    last use fails that one request, and SQLAlchemy then invalidates the whole pool."""
+
+    @sa.event.listens_for(engine, "checkin")
+    def _returned(_dbapi_connection: Any, record: Any) -> None:
+        record.info[_RETURNED_AT] = time.monotonic()
+
+    @sa.event.listens_for(engine, "checkout")
+    def _handed_out(dbapi_connection: Any, record: Any, _proxy: Any) -> None:
+        returned = record.info.pop(_RETURNED_AT, None)
+        if returned is None or time.monotonic() - returned < PING_AFTER_IDLE_SECONDS:
+            return  # new, or in use a moment ago
+        try:
+            engine.dialect.do_ping(dbapi_connection)
+        except engine.dialect.loaded_dbapi.Error as exc:
+            # The pool invalidates this connection and tries another (a fresh one if need be).
+            raise sa.exc.DisconnectionError(f"pooled connection failed its ping: {exc}") from exc
+
+
+_RETURNED_AT = "rightcare.returned_at"
 
 
 def make_sessionmaker(engine: Engine) -> sessionmaker[Session]:
