@@ -42,8 +42,9 @@ def serve(
         typer.Option(
             min=1,
             max=256,
-            help="request threads per worker (default 40); on two cores, `--workers 2 "
-            "--threads 1` served the most saved calls (bench/README.md)",
+            help="request threads per worker (default 40) for the screens and the other "
+            "routes (assessments and the calls' hot writes run on the event loop); on two "
+            "cores, `--workers 2 --threads 1` served the most saved calls (bench/README.md)",
         ),
     ] = None,
     data_dir: Annotated[

@@ -6,9 +6,10 @@ Routes own their unit of work: they call `session.commit()` before answering, so
 acknowledged before it is stored; anything not committed is rolled back when the request ends.
 
 The cheap dependencies are `async def`, so they run on the event loop instead of taking a trip
-through the thread pool each; anything that may wait on the database still runs in a thread.
-Who is acting is settled in a short session of its own (an API token seen in the last second
-needs none), so a route that stores nothing, like POST /assess, never opens one.
+through the thread pool each. Who is acting is settled in a short session of its own (an API
+token seen in the last second needs none; one that does is looked up on the loop, as the hot
+writes run there too, see `rightcare.web.api.calls`; a browser session's user in a thread), so a
+route that stores nothing, like POST /assess, never opens one.
 
 The dependencies every API request resolves (the session, the clock, the policies, who is
 acting) read the app's context from the request themselves rather than through `ContextDep`,
@@ -68,8 +69,11 @@ async def get_session(request: Request) -> AsyncIterator[Session]:
     try:
         yield session
     finally:
+        # Here on the event loop, not in a thread: a route that failed part-way may still
+        # hold the database's write lock, and giving the loop up while it is held would let
+        # the next write on this loop start behind it (see `rightcare.web.api.calls`).
         if session.in_transaction():
-            await run_in_threadpool(_end_session, session)
+            _end_session(session)
         else:
             session.close()  # nothing begun (or all committed): no database work
 
@@ -135,9 +139,12 @@ async def _settle_actor(request: Request) -> Actor | None:
         now = context.now()
         actor = context.token_cache.get(hash_token(token), now=now)
         if actor is None:
-            actor = await run_in_threadpool(
-                context.token_cache.lookup, context.sessions, token, now=now
-            )
+            # On the event loop, like the writes that follow: one indexed read (and now and
+            # then a touch of last_used_at). Through the thread pool, every request in flight
+            # when the cached entry lapsed (once a second) queued for the thread and then for
+            # the GIL, and each came back behind every other request on the loop; here the
+            # first looks the token up and the rest find it cached.
+            actor = context.token_cache.lookup(context.sessions, token, now=now)
         if actor is None:
             raise ProblemError(
                 401,
