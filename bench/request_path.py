@@ -8,7 +8,10 @@ request is parsed), with an API token as the C&C system sends, and prints:
   (the peer): the difference is routing, dependencies, validation, middleware and the reply;
 - the C&C calls flow through the app (open a call, assess it again `--steps` times as the
   narrative grows, with If-Match; accept): each write's median and p99 by kind. Compare with
-  `store_path.py`, which runs the same flow through the services without the app.
+  `store_path.py`, which runs the same flow through the services without the app;
+- `--handlers` (10) call handler screens at once on the same loop, each previewing a call as
+  it is typed, saving it and accepting: the latency of each kind while the others keep the
+  loop busy, and the process's CPU per request.
 
     uv run python bench/request_path.py               # SQLite in a temporary directory
     uv run python bench/request_path.py --postgres    # a fresh database on 127.0.0.1:5432
@@ -213,11 +216,59 @@ def calls_flow(app: InProcess, calls: int, steps: int, rng: random.Random) -> No
         print(f"  {kind:<18} {len(latency[kind]):5d}  {_ms(latency[kind])}")
 
 
+SCREEN_KINDS = ("preview", "save", "decision")
+
+
+def screens(app: InProcess, handlers: int, calls: int, rng: random.Random) -> None:
+    """`handlers` call handler screens at once on the one event loop, each typing a call
+    (a preview per sentence, stateless), saving it (`POST /calls`) and accepting: how long a
+    save or a decision takes while other handlers' previews keep the loop busy."""
+    latency: dict[str, list[float]] = {kind: [] for kind in SCREEN_KINDS}
+
+    async def post(kind: str, path: str, body: dict[str, Any], tag: str = "") -> tuple[str, Any]:
+        headers = [(b"if-match", tag.encode())] if tag else []
+        start = time.perf_counter()
+        status, etag, reply = await app.post(path, json.dumps(body).encode(), headers)
+        latency[kind].append(time.perf_counter() - start)
+        if status not in (200, 201):
+            raise SystemExit(f"POST {path} answered {status}: {reply}")
+        return etag, reply
+
+    async def handler(count: int) -> None:
+        for _ in range(count):
+            text = sentences(rng)
+            for typed in range(1, len(text) + 1):
+                await post("preview", "/api/v1/assess", {"narrative": " ".join(text[:typed])})
+            tag, call = await post("save", "/api/v1/calls", {"narrative": " ".join(text)})
+            decision = {"assessment_id": call["latest_assessment"]["id"], "accept": True}
+            await post("decision", f"/api/v1/calls/{call['id']}/decisions", decision, tag)
+
+    async def all_at_once(each: int) -> None:
+        await asyncio.gather(*(handler(each) for _ in range(handlers)))
+
+    asyncio.run(all_at_once(1))  # warm
+    for kind in SCREEN_KINDS:
+        latency[kind].clear()
+    start, cpu = time.perf_counter(), time.process_time()
+    asyncio.run(all_at_once(max(1, calls // handlers)))
+    elapsed, cpu = time.perf_counter() - start, time.process_time() - cpu
+    requests = sum(len(v) for v in latency.values())
+    print(
+        f"{handlers} call handler screens at once, {requests} requests in {elapsed:.1f} s: "
+        f"{cpu / requests * 1e3:.2f} ms of CPU a request"
+    )
+    for kind in SCREEN_KINDS:
+        print(f"  {kind:<18} {len(latency[kind]):5d}  {_ms(latency[kind])}")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--requests", type=int, default=3000, help="stateless assessments")
     parser.add_argument("--calls", type=int, default=200, help="calls in the C&C flow")
     parser.add_argument("--steps", type=int, default=4, help="stored assessments per call")
+    parser.add_argument(
+        "--handlers", type=int, default=10, help="call handler screens at once (0: skip)"
+    )
     parser.add_argument("--postgres", action="store_true", help="a fresh PostgreSQL database")
     parser.add_argument(
         "--pg-url",
@@ -245,6 +296,8 @@ def _run(args: argparse.Namespace, url: str, workdir: Path, rng: random.Random) 
     print(f"{database}; one core, one event loop and one request thread, no network")
     stateless(app, args.requests, rng)
     calls_flow(app, args.calls, args.steps, rng)
+    if args.handlers > 0:
+        screens(app, args.handlers, args.calls, rng)
     print(describe(yardstick_ms()))
     return 0
 
