@@ -64,6 +64,9 @@ from tests.narrative import (
 from tests.narrative import (
     test_heldout27_failure_families as h27,
 )
+from tests.narrative import (
+    test_heldout28_failure_families as h28,
+)
 from tests.narrative.helpers import answer
 
 ROUNDS: dict[str, ModuleType] = {
@@ -85,6 +88,7 @@ ROUNDS: dict[str, ModuleType] = {
     "heldout25": h25,
     "heldout26": h26,
     "heldout27": h27,
+    "heldout28": h28,
 }
 
 
