@@ -118,8 +118,12 @@ PARTS = {
         "heldout28.jsonl",
         "twenty-eighth held-back part (spent: patterns were revised on it)",
     ),
+    "heldout29": (
+        "heldout29.jsonl",
+        "twenty-ninth held-back part (blind: written before round 29's revision was scored)",
+    ),
 }
-UNSPENT: frozenset[str] = frozenset()  # scored only when named with --part
+UNSPENT: frozenset[str] = frozenset({"heldout29"})  # scored only when named with --part
 
 
 @dataclass
