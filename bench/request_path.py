@@ -174,17 +174,25 @@ def stateless(app: InProcess, requests: int, rng: random.Random) -> None:
     )
 
 
+async def timed_post(
+    app: InProcess, into: list[float], path: str, body: dict[str, Any], tag: str = ""
+) -> tuple[str, Any]:
+    """POST `body` (with If-Match `tag`, if any), add its latency to `into`; (ETag, reply).
+    Anything but 200 or 201 stops the run: a benchmark of refusals measures nothing."""
+    headers = [(b"if-match", tag.encode())] if tag else []
+    start = time.perf_counter()
+    status, etag, reply = await app.post(path, json.dumps(body).encode(), headers)
+    into.append(time.perf_counter() - start)
+    if status not in (200, 201):
+        raise SystemExit(f"POST {path} answered {status}: {reply}")
+    return etag, reply
+
+
 def calls_flow(app: InProcess, calls: int, steps: int, rng: random.Random) -> None:
     latency: dict[str, list[float]] = {kind: [] for kind in KINDS}
 
     async def timed(kind: str, path: str, body: dict[str, Any], tag: str = "") -> tuple[str, Any]:
-        headers = [(b"if-match", tag.encode())] if tag else []
-        start = time.perf_counter()
-        status, etag, reply = await app.post(path, json.dumps(body).encode(), headers)
-        latency[kind].append(time.perf_counter() - start)
-        if status != 201:
-            raise SystemExit(f"POST {path} answered {status}: {reply}")
-        return etag, reply
+        return await timed_post(app, latency[kind], path, body, tag)
 
     async def flow(count: int) -> None:
         for _ in range(count):
@@ -226,13 +234,7 @@ def screens(app: InProcess, handlers: int, calls: int, rng: random.Random) -> No
     latency: dict[str, list[float]] = {kind: [] for kind in SCREEN_KINDS}
 
     async def post(kind: str, path: str, body: dict[str, Any], tag: str = "") -> tuple[str, Any]:
-        headers = [(b"if-match", tag.encode())] if tag else []
-        start = time.perf_counter()
-        status, etag, reply = await app.post(path, json.dumps(body).encode(), headers)
-        latency[kind].append(time.perf_counter() - start)
-        if status not in (200, 201):
-            raise SystemExit(f"POST {path} answered {status}: {reply}")
-        return etag, reply
+        return await timed_post(app, latency[kind], path, body, tag)
 
     async def handler(count: int) -> None:
         for _ in range(count):
