@@ -67,6 +67,9 @@ from tests.narrative import (
 from tests.narrative import (
     test_heldout28_failure_families as h28,
 )
+from tests.narrative import (
+    test_heldout29_failure_families as h29,
+)
 from tests.narrative.helpers import answer
 
 ROUNDS: dict[str, ModuleType] = {
@@ -89,6 +92,7 @@ ROUNDS: dict[str, ModuleType] = {
     "heldout26": h26,
     "heldout27": h27,
     "heldout28": h28,
+    "heldout29": h29,
 }
 
 

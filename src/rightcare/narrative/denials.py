@@ -15,6 +15,9 @@ Two families of `no` read in heldout22 denied something narrower than the questi
   that denies past talk is dropped where the narrative shows a present act or words of intent
   (`acts_now`: "in front of a bus", "this is it", a parapet, a ledge, a noose, an overdose).
 
+(thirtieth round) A weapon `no` is dropped beside an improvised or unnamed object held as a
+weapon (`improvised.py`): a named weapon denied wherever it stands, any other `no` before it.
+
 Like `hostility.py` and `menace.py`, these only drop a `no`; they never make one. The measured
 cost over the development part and every spent part is in the corpus README (twenty-third
 round).
@@ -27,6 +30,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from rightcare.engine.vocab import Answer
+from rightcare.narrative.improvised import improvised_weapon_at
 from rightcare.narrative.tokenregex import TokenString
 
 if TYPE_CHECKING:
@@ -173,6 +177,8 @@ def narrow_denials(votes: Sequence[Vote], tokens: TokenString) -> list[Vote]:
     if not votes or not any(v.value is Answer.NO for v in votes):
         return list(votes)
     question = votes[0].pattern.partition("/")[0]
+    if question == "weapon":  # thirtieth round: see `improvised.py`
+        return _without_denials_of_another_weapon(votes, tokens)
     if question == "serious_harm":
         drop = _denies_injury
         shown = speaks_of_sexual_harm
@@ -185,3 +191,12 @@ def narrow_denials(votes: Sequence[Vote], tokens: TokenString) -> list[Vote]:
     if not doubtful or not shown(tokens):
         return list(votes)
     return [v for v in votes if v not in doubtful]
+
+
+def _without_denials_of_another_weapon(votes: Sequence[Vote], tokens: TokenString) -> list[Vote]:
+    """The weapon votes without a `no` that an improvised object held as a weapon outweighs: a
+    named weapon denied (`narrow`) wherever the object stands, any other `no` before it."""
+    at = improvised_weapon_at(tokens)
+    if at is None:
+        return list(votes)
+    return [v for v in votes if not (v.value is Answer.NO and (v.narrow or v.start < at))]

@@ -30,6 +30,9 @@ three cases where the narrative itself says which one stands (eighth round):
 - (twenty-third round) A denial of injury ("not hurt") is no serious_harm `no` beside sexual
   touching, grooming or luring, and a report of past talk ("never said anything about ending
   it") no suicidal_thoughts `no` beside a present act (`denials.py`); both are dropped first.
+- (thirtieth round) A named weapon denied ("no knife seen") is no weapon `no` beside an
+  improvised or unnamed object held as a weapon ("holding the sharp end toward the case
+  worker", "something sharp"), and a general "no weapons" none before one (`improvised.py`).
 
 Each of the settling rules can only turn a conflict into a `yes`, never into a `no`.
 """

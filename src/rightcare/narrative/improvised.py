@@ -1,0 +1,128 @@
+"""Whether a narrative shows an improvised or unnamed object held as a weapon (thirtieth round).
+
+A denial of one named weapon ("no knife seen", "no gun") speaks to that weapon, not to
+another object held or used as one. h29-0108 (a log: "no knife seen", then "he has snapped
+the metal ruler off the desk and is holding the sharp end toward the case worker") was read as
+a weapon `no`: no pattern read the snapped ruler, so the earlier denial stood alone. The
+eighth round's `narrow_no` lets a `yes` read from another pattern stand over such a denial;
+this word test covers the objects no pattern reads. A weapon `no` is dropped where the
+narrative shows
+
+- an object held, pointed, waved, jabbed or swung "at" or "toward(s)" a person ("holding the
+  sharp end toward the case worker", "pointing a shard at her", "jabbing it at staff"), with an
+  object word or "it" between the verb and "at" (`_held_at_someone`), or
+- a sharp thing that is no named weapon: "something sharp", "the sharp end", "a sharpened
+  stick", "jagged glass", "a shard" (`_SHARP`), not denied just before ("nothing sharp").
+
+A `no` from a pattern marked `narrow_no` (a named weapon denied) is dropped wherever the object
+stands; any other weapon `no` ("no weapons") only where the object comes after it, as a later
+update. Like `menace.py` and `denials.py`, this only drops a `no`; it never makes one. The
+measured cost over the development part and every spent part is in the corpus README.
+"""
+
+from __future__ import annotations
+
+from rightcare.narrative.tokenregex import TokenString
+
+# Verbs of holding an object out at someone.
+_HOLD = frozenset(
+    {
+        "holding", "holdin", "held", "holds", "pointing", "pointed", "points", "waving", "waved",
+        "waves", "wavin", "jabbing", "jabbed", "thrusting", "thrust", "brandishing",
+        "brandished", "wielding", "swinging", "swung", "lunging", "lunged", "aiming", "aimed",
+        "poking", "poked", "slashing", "slashed", "stabbing", "jabs", "pointin", "jabbin",
+        "swingin", "thrusts",
+    }
+)  # fmt: skip
+_TOWARD = frozenset({"at", "toward", "towards", "to"})
+# A person after "at": a pronoun, or a determiner before a word that is no thing.
+_PRONOUNS = frozenset(
+    {
+        "him", "her", "me", "us", "them", "you", "staff", "people", "anyone", "anybody",
+        "everyone", "everybody", "someone", "somebody", "customers", "police", "officers",
+    }
+)  # fmt: skip
+_DETERMINERS = frozenset({"the", "his", "her", "my", "our", "their", "a", "an", "other"})
+_THINGS = frozenset(
+    {
+        "door", "doors", "window", "windows", "wall", "walls", "car", "cars", "bus", "camera",
+        "cameras", "sky", "ceiling", "floor", "ground", "tv", "telly", "screen", "sea", "water",
+        "birds", "gulls", "pigeons", "dog", "dogs", "ball", "target", "targets", "board",
+        "wound", "cut", "fire", "hole", "lock", "light", "lights", "end", "top", "bottom",
+        "moment", "time", "same", "back", "front", "side", "bin", "bins", "road", "traffic",
+    }
+)  # fmt: skip
+# Words for the object held: anything an improvised weapon is made of, or "it".
+_OBJECTS = frozenset(
+    {
+        "it", "end", "sharp", "something", "object", "shard", "shards", "glass", "bottle",
+        "ruler", "stick", "pole", "bar", "pipe", "brick", "rock", "stone", "fork", "skewer",
+        "needle", "syringe", "compass", "dart", "tool", "spike", "piece", "bit", "leg", "rod",
+        "plank", "chair", "scissors", "screwdriver", "chisel", "pen", "pencil", "toothbrush",
+        "razor", "tin", "can", "lid", "edge", "point", "metal", "wood", "implement", "item",
+        "one", "thing", "blade", "weapon", "torch", "hammer", "spanner", "wrench", "iron",
+        "shears", "saw", "spear", "hook", "poker", "broom", "mop", "lighter", "cue", "club",
+    }
+)  # fmt: skip
+_REACH = 8  # words from the verb to "at"
+# Sharp things that name no weapon: "something sharp", "the sharp end", "sharpened", "shard".
+_SHARP = frozenset({"sharpened", "jagged", "shard", "shards", "shiv", "sharpend"})
+_SHARP_PAIRS = frozenset(
+    {
+        ("something", "sharp"), ("sharp", "end"), ("sharp", "object"), ("sharp", "bit"),
+        ("sharp", "edge"), ("sharp", "piece"), ("sharp", "thing"), ("broken", "bottle"),
+        ("broken", "glass"), ("smashed", "bottle"), ("snapped", "off"), ("sharp", "implement"),
+    }
+)  # fmt: skip
+_DENIED = frozenset(
+    {"no", "not", "nothing", "without", "never", "n't", "nt", "none", "hasnt", "didnt", "isnt",
+     "wasnt", "havent", "hadnt"}
+)  # fmt: skip
+
+
+def _words(tokens: TokenString) -> tuple[list[str], list[int]]:
+    """The narrative's words and the character offset of each."""
+    seq: list[str] = []
+    starts: list[int] = []
+    for part, start in zip(tokens.parts, tokens.char_start, strict=True):
+        if not part.isspace():
+            seq.append(part)
+            starts.append(start)
+    return seq, starts
+
+
+def _person_at(seq: list[str], j: int) -> bool:
+    """Whether the words from `j` on name a person ("the case worker", "him", "staff")."""
+    first = seq[j : j + 1]
+    if not first:
+        return False
+    if first[0] in _PRONOUNS:
+        return True
+    rest = [w for w in seq[j + 1 : j + 4] if w.isalpha()]
+    return first[0] in _DETERMINERS and bool(rest) and rest[0] not in _THINGS
+
+
+def _held_at_someone(seq: list[str], i: int) -> bool:
+    """Whether the holding verb at `i` holds an object out at a person."""
+    for j in range(i + 1, min(len(seq), i + 1 + _REACH)):
+        if seq[j] in {".", ";", "!", "?"}:
+            return False
+        if seq[j] in _TOWARD and seq[j] != "to" and _person_at(seq, j + 1):
+            return not _OBJECTS.isdisjoint(seq[i + 1 : j])
+    return False
+
+
+def improvised_weapon_at(tokens: TokenString) -> int | None:
+    """The character offset of the first improvised or unnamed object held as a weapon."""
+    words = tokens.words
+    if words.isdisjoint(_HOLD) and words.isdisjoint(_SHARP | {"sharp", "broken", "snapped"}):
+        return None
+    seq, starts = _words(tokens)
+    for i, word in enumerate(seq):
+        if not _DENIED.isdisjoint(seq[max(0, i - 3) : i]):
+            continue
+        if word in _HOLD and _held_at_someone(seq, i):
+            return starts[i]
+        if word in _SHARP or tuple(seq[i : i + 2]) in _SHARP_PAIRS:
+            return starts[i]
+    return None
