@@ -122,8 +122,12 @@ PARTS = {
         "heldout29.jsonl",
         "twenty-ninth held-back part (spent: patterns were revised on it)",
     ),
+    "heldout30": (
+        "heldout30.jsonl",
+        "thirtieth held-back part (blind: written before round 30's revision was scored)",
+    ),
 }
-UNSPENT: frozenset[str] = frozenset()  # scored only when named with --part
+UNSPENT: frozenset[str] = frozenset({"heldout30"})  # scored only when named with --part
 
 
 @dataclass
