@@ -10,6 +10,7 @@ load, a burst of slow replies once a second.
 from __future__ import annotations
 
 import asyncio
+from concurrent.futures import ThreadPoolExecutor
 
 import httpx
 import pytest
@@ -21,7 +22,15 @@ IN_FLIGHT = 8
 CALL = {"narrative": "Caller says her neighbour has not been seen for two days."}
 
 
-async def _burst(web: Web, authorization: str) -> list[int]:
+def _burst(web: Web, authorization: str) -> list[int]:
+    """The requests, all in flight at once, on an event loop of their own in a thread of its
+    own: in a pytest session the browser tests leave Playwright's loop running on the main
+    thread, where `asyncio.run` refuses to start."""
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(asyncio.run, _all_at_once(web, authorization)).result(timeout=60)
+
+
+async def _all_at_once(web: Web, authorization: str) -> list[int]:
     transport = httpx.ASGITransport(app=web.app)
     async with httpx.AsyncClient(transport=transport, base_url=BASE_URL) as client:
         replies = await asyncio.gather(
@@ -50,14 +59,14 @@ def test_requests_in_flight_when_the_token_lapses_share_one_lookup(
 
     monkeypatch.setattr(cache, "lookup", counted)
 
-    assert asyncio.run(_burst(web, authorization)) == [200] * IN_FLIGHT
+    assert _burst(web, authorization) == [200] * IN_FLIGHT
     assert len(lookups) == 1  # one lookup, the rest cached
 
     web.clock.advance(minutes=6)  # the cached entry lapses again
-    assert asyncio.run(_burst(web, authorization)) == [200] * IN_FLIGHT
+    assert _burst(web, authorization) == [200] * IN_FLIGHT
     assert len(lookups) == 2
 
 
 def test_a_revoked_or_unknown_token_is_still_refused_in_a_burst(web: Web) -> None:
-    statuses = asyncio.run(_burst(web, "Bearer not-a-real-token"))
+    statuses = _burst(web, "Bearer not-a-real-token")
     assert statuses == [401] * IN_FLIGHT
