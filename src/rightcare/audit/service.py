@@ -131,16 +131,26 @@ def _normalise_details(details: Mapping[str, Any] | None) -> dict[str, Any]:
     return loaded
 
 
-def lock_chain(session: Session) -> None:
-    """Take the chain's writer lock now (held until the transaction ends). `write_pending`
-    takes it before it reads the chain's head."""
-    dialect = session.get_bind().dialect.name
-    if dialect == "postgresql":
-        session.execute(sa.select(sa.func.pg_advisory_xact_lock(ADVISORY_LOCK_KEY)))
-    elif dialect == "sqlite" and not _sqlite_writing(session):
+class _Head(NamedTuple):
+    """The newest entry's link: the next entry follows it."""
+
+    seq: int
+    hash: str
+
+
+def _locked_head(session: Session) -> _Head | None:
+    """Take the chain's writer lock (held until the transaction ends), then read the chain's
+    head: on PostgreSQL an advisory lock, both in one round trip (`_locked_head_postgresql`);
+    on SQLite the database's write lock, which this transaction usually holds already."""
+    connection = session.connection()  # Core, not ORM: nothing here needs the identity map
+    if connection.dialect.name == "postgresql":
+        return _locked_head_postgresql(connection)
+    if not _sqlite_writing(session):
         # A write that touches no row still takes SQLite's write lock, which then serialises
         # every other writer until this transaction ends; the triggers fire per row, so none.
-        session.execute(sa.text("UPDATE audit_entry SET seq = seq WHERE 1 = 0"))
+        connection.execute(sa.text("UPDATE audit_entry SET seq = seq WHERE 1 = 0"))
+    row = connection.execute(_LAST).first()
+    return None if row is None else _Head(row.seq, row.hash)
 
 
 def _sqlite_writing(session: Session) -> bool:
@@ -188,13 +198,7 @@ def write_pending(session: Session) -> int:
     if not pending:
         return 0
     session.flush()  # the changes the entries describe go first
-    connection = session.connection()  # Core, not ORM: nothing here needs the identity map
-    last: _Head | sa.Row[Any, Any] | None
-    if connection.dialect.name == "postgresql":
-        last = _locked_head_postgresql(connection)
-    else:
-        lock_chain(session)
-        last = connection.execute(_LAST).first()
+    last = _locked_head(session)
     seq = 1 if last is None else last.seq + 1
     prev_hash = GENESIS_HASH if last is None else last.hash
     rows = []
@@ -203,13 +207,8 @@ def write_pending(session: Session) -> int:
         entry.hash = prev_hash = hash_of(entry)
         seq += 1
         rows.append({column: getattr(entry, column) for column in _COLUMNS})
-    connection.execute(_INSERT, rows)
+    session.connection().execute(_INSERT, rows)
     return len(rows)
-
-
-class _Head(NamedTuple):
-    seq: int
-    hash: str
 
 
 def _locked_head_postgresql(connection: sa.Connection) -> _Head | None:

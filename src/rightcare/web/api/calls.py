@@ -8,10 +8,11 @@ assess it again, decide) are `async def` and run on the worker's event loop, as 
 assessment does, instead of in the thread pool. A write holds the database's write lock from
 its first statement to its commit and gives up the GIL at each statement; in a thread it then
 waited for the loop, busy with other requests, to hand the GIL back, again and again, while
-every other writer queued behind its lock (in process, with ten handlers typing at once, a saved
-call took 46 ms at the median instead of 3). On the loop there is no second thread to wait for,
-and requests on a worker are served in turn. The cost: while a write runs (a few milliseconds),
-that worker parses nothing else, so `rightcare serve --workers` should match the cores.
+every other writer queued behind its lock (in process, with ten handlers typing at once, a
+saved call took 37-39 ms at the median instead of 2: `bench/request_path.py --handlers 10`).
+On the loop there is no second thread to wait for, and requests on a worker are served in
+turn. The cost: while a write runs (a few milliseconds), that worker parses nothing else, so
+`rightcare serve --workers` should match the cores.
 """
 
 from __future__ import annotations
