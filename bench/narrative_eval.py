@@ -124,10 +124,14 @@ PARTS = {
     ),
     "heldout30": (
         "heldout30.jsonl",
-        "thirtieth held-back part (blind: written before round 30's revision was scored)",
+        "thirtieth held-back part (spent: patterns were revised on it)",
+    ),
+    "heldout31": (
+        "heldout31.jsonl",
+        "thirty-first held-back part (blind: written before round 31's revision was scored)",
     ),
 }
-UNSPENT: frozenset[str] = frozenset({"heldout30"})  # scored only when named with --part
+UNSPENT: frozenset[str] = frozenset({"heldout31"})  # scored only when named with --part
 
 
 @dataclass
