@@ -128,10 +128,14 @@ PARTS = {
     ),
     "heldout31": (
         "heldout31.jsonl",
-        "thirty-first held-back part (blind: written before round 31's revision was scored)",
+        "thirty-first held-back part (spent: patterns were revised on it)",
+    ),
+    "heldout32": (
+        "heldout32.jsonl",
+        "thirty-second held-back part (blind: written before round 32's revision was scored)",
     ),
 }
-UNSPENT: frozenset[str] = frozenset({"heldout31"})  # scored only when named with --part
+UNSPENT: frozenset[str] = frozenset({"heldout32"})  # scored only when named with --part
 
 
 @dataclass
