@@ -132,10 +132,14 @@ PARTS = {
     ),
     "heldout32": (
         "heldout32.jsonl",
-        "thirty-second held-back part (blind: written before round 32's revision was scored)",
+        "thirty-second held-back part (spent: patterns were revised on it)",
+    ),
+    "heldout33": (
+        "heldout33.jsonl",
+        "thirty-third held-back part (blind: written before round 33's revision was scored)",
     ),
 }
-UNSPENT: frozenset[str] = frozenset({"heldout32"})  # scored only when named with --part
+UNSPENT: frozenset[str] = frozenset({"heldout33"})  # scored only when named with --part
 
 
 @dataclass
