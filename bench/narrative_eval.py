@@ -136,10 +136,14 @@ PARTS = {
     ),
     "heldout33": (
         "heldout33.jsonl",
-        "thirty-third held-back part (blind: written before round 33's revision was scored)",
+        "thirty-third held-back part (spent: patterns were revised on it)",
+    ),
+    "heldout34": (
+        "heldout34.jsonl",
+        "thirty-fourth held-back part (blind: written before round 34's revision was scored)",
     ),
 }
-UNSPENT: frozenset[str] = frozenset({"heldout33"})  # scored only when named with --part
+UNSPENT: frozenset[str] = frozenset({"heldout34"})  # scored only when named with --part
 
 
 @dataclass
