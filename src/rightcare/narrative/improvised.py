@@ -11,6 +11,10 @@ narrative shows
 - an object held, pointed, waved, jabbed or swung "at" or "toward(s)" a person ("holding the
   sharp end toward the case worker", "pointing a shard at her", "jabbing it at staff"), with an
   object word or "it" between the verb and "at" (`_held_at_someone`), or
+  The object words include tools of a trade or a garden and sports gear (a grinder, a drill,
+  a spade, a putter: the thirty-fifth round, after h34-0052's "holding the grinder up at the
+  staff" under a later "no knives seen"); named weapons are the patterns' to read, so a toy
+  knife waved and then denied ("no real knife") keeps its `no`.
 - a sharp thing that is no named weapon: "something sharp", "the sharp end", "a sharpened
   stick", "jagged glass", "a shard" (`_SHARP`), not denied just before ("nothing sharp").
 
@@ -50,6 +54,10 @@ _THINGS = frozenset(
         "birds", "gulls", "pigeons", "dog", "dogs", "ball", "target", "targets", "board",
         "wound", "cut", "fire", "hole", "lock", "light", "lights", "end", "top", "bottom",
         "moment", "time", "same", "back", "front", "side", "bin", "bins", "road", "traffic",
+        # Thirty-fifth round: what a tool is held at in its own work.
+        "weeds", "grass", "hedge", "hedges", "bushes", "tree", "trees", "branch", "branches",
+        "bike", "bikes", "chain", "pipe", "pipes", "post", "posts", "fence", "slab", "slabs",
+        "nettles", "brambles", "ice", "snow", "tyre", "tyres", "engine", "lawn", "soil",
     }
 )  # fmt: skip
 # Words for the object held: anything an improvised weapon is made of, or "it".
@@ -62,6 +70,14 @@ _OBJECTS = frozenset(
         "razor", "tin", "can", "lid", "edge", "point", "metal", "wood", "implement", "item",
         "one", "thing", "blade", "weapon", "torch", "hammer", "spanner", "wrench", "iron",
         "shears", "saw", "spear", "hook", "poker", "broom", "mop", "lighter", "cue", "club",
+        # Thirty-fifth round (h34-0052, "holding the grinder up at the staff" under a later
+        # "no knives seen"): tools of a trade or a garden, and sports gear, held out at someone.
+        "grinder", "drill", "chainsaw", "strimmer", "trimmer", "nailgun", "blowtorch",
+        "crowbar", "jemmy", "sander", "cutter", "cutters", "boltcutters", "secateurs",
+        "pliers", "trowel", "shovel", "spade", "pitchfork", "rake", "hoe", "sickle",
+        "scythe", "hatchet", "mallet", "jack", "tyre", "chain", "padlock", "wheel",
+        "racket", "racquet", "putter", "hurley", "oar", "paddle", "javelin", "dumbbell",
+        "kettlebell", "weight", "kettle", "pan", "peeler", "spray",
     }
 )  # fmt: skip
 _REACH = 8  # words from the verb to "at"
