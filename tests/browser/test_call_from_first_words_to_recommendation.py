@@ -86,7 +86,10 @@ def test_a_call_from_first_words_to_a_recommendation_by_keyboard(page: Any) -> N
     page.keyboard.press("ArrowDown")  # missing
     answer(page, "n", "missing", "no")
 
-    # Not missing, just not answering: another agency leads, once the notes are confirmed.
+    # Not missing, just not answering: another agency leads, once the notes are confirmed. The
+    # title already reads so once he is placed (the reply to the location answer), so wait for
+    # the reply to the missing answer itself: the notes' missing suggestion is then answered.
+    page.wait_for_function("() => !document.querySelector('#suggested-missing')")
     wait_for_title(page, "No answer at the door")
     assert page.text_content("#recommendation-response").startswith("Police do not attend")
     assert "No answer at the door" in status.text_content()
