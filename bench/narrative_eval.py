@@ -144,10 +144,14 @@ PARTS = {
     ),
     "heldout35": (
         "heldout35.jsonl",
-        "thirty-fifth held-back part (blind: written before the reader was scored on it)",
+        "thirty-fifth held-back part (spent: patterns were revised on it)",
+    ),
+    "heldout36": (
+        "heldout36.jsonl",
+        "thirty-sixth held-back part (blind: written before round 36's revision was scored)",
     ),
 }
-UNSPENT: frozenset[str] = frozenset({"heldout35"})  # scored only when named with --part
+UNSPENT: frozenset[str] = frozenset({"heldout36"})  # scored only when named with --part
 
 
 @dataclass
