@@ -17,7 +17,7 @@ a fist, a biscuit had after a dizzy turn, a plastic cutlass, "use it on himself"
 """
 
 from rightcare.engine.vocab import Answer
-from tests.narrative.helpers import answer
+from tests.narrative.helpers import answer, never_read_as, read_as
 
 PRESENT = [
     ("violence", "a spectator lobbed a bottle of water at the stewards during the match"),
@@ -82,23 +82,19 @@ OTHER_PERSON = [
 
 
 def test_each_family_is_read_in_new_words() -> None:
-    for question, text in PRESENT:
-        assert answer(text, question) is Answer.YES, (question, text)
+    read_as(PRESENT, Answer.YES)
 
 
 def test_a_prop_weapon_retracts_and_the_denial_stands() -> None:
-    for question, text in DENIED:
-        assert answer(text, question) is Answer.NO, (question, text)
+    read_as(DENIED, Answer.NO)
 
 
 def test_lookalikes_are_not_read_as_yes() -> None:
-    for question, text in NOT_YES:
-        assert answer(text, question) is not Answer.YES, (question, text)
+    never_read_as(NOT_YES, Answer.YES)
 
 
 def test_the_same_acts_by_another_person_still_count() -> None:
-    for question, text in OTHER_PERSON:
-        assert answer(text, question) is Answer.YES, (question, text)
+    read_as(OTHER_PERSON, Answer.YES)
 
 
 def test_a_threat_to_use_a_weapon_on_people_is_left_to_dev_on_crime_and_risk() -> None:

@@ -18,7 +18,7 @@ hanging on by the fingertips, images of children as a child, home oxygen as a pl
 """
 
 from rightcare.engine.vocab import Answer
-from tests.narrative.helpers import answer
+from tests.narrative.helpers import answer, never_read_as, read_as
 
 PRESENT = [
     (
@@ -84,28 +84,23 @@ OTHER_PERSON = [
 
 
 def test_each_family_is_read_in_new_words() -> None:
-    for question, text in PRESENT:
-        assert answer(text, question) is Answer.YES, (question, text)
+    read_as(PRESENT, Answer.YES)
 
 
 def test_a_knife_stowed_as_the_exception_leaves_the_denial_standing() -> None:
-    for question, text in DENIED:
-        assert answer(text, question) is Answer.NO, (question, text)
+    read_as(DENIED, Answer.NO)
 
 
 def test_lookalikes_are_not_read_as_yes() -> None:
-    for question, text in NOT_YES:
-        assert answer(text, question) is not Answer.YES, (question, text)
+    never_read_as(NOT_YES, Answer.YES)
 
 
 def test_a_denial_of_what_is_usual_is_no_present_no() -> None:
-    for question, text in NOT_NO:
-        assert answer(text, question) is not Answer.NO, (question, text)
+    never_read_as(NOT_NO, Answer.NO)
 
 
 def test_the_same_acts_by_another_person_still_count() -> None:
-    for question, text in OTHER_PERSON:
-        assert answer(text, question) is Answer.YES, (question, text)
+    read_as(OTHER_PERSON, Answer.YES)
 
 
 def test_a_threat_to_stab_stays_a_risk_to_life_as_dev_reads_it() -> None:

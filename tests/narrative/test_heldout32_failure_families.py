@@ -16,7 +16,7 @@ a scare, petrol for the mower, a bat flying, getting in a car and driving off, "
 """
 
 from rightcare.engine.vocab import Answer
-from tests.narrative.helpers import answer
+from tests.narrative.helpers import answer, never_read_as, read_as
 
 PRESENT = [
     ("risk_to_life", "wrote on snapchat hes going to stab 'the goalkeeper' tomorrow"),
@@ -75,23 +75,19 @@ OTHER_PERSON = [
 
 
 def test_each_family_is_read_in_new_words() -> None:
-    for question, text in PRESENT:
-        assert answer(text, question) is Answer.YES, (question, text)
+    read_as(PRESENT, Answer.YES)
 
 
 def test_plain_denials_in_these_families_are_read_as_no() -> None:
-    for question, text in DENIED:
-        assert answer(text, question) is Answer.NO, (question, text)
+    read_as(DENIED, Answer.NO)
 
 
 def test_lookalikes_are_not_read_as_yes() -> None:
-    for question, text in NOT_YES:
-        assert answer(text, question) is not Answer.YES, (question, text)
+    never_read_as(NOT_YES, Answer.YES)
 
 
 def test_the_same_acts_by_another_person_still_count() -> None:
-    for question, text in OTHER_PERSON:
-        assert answer(text, question) is Answer.YES, (question, text)
+    read_as(OTHER_PERSON, Answer.YES)
 
 
 def test_a_threat_sent_on_a_condition_stays_off_risk_to_life_as_dev_reads_it() -> None:

@@ -15,7 +15,7 @@ an overdose worried about, saving up money, a bird that knows which tree.
 """
 
 from rightcare.engine.vocab import Answer
-from tests.narrative.helpers import answer
+from tests.narrative.helpers import answer, never_read_as, read_as
 
 PRESENT = [
     ("risk_to_life", "he has necked a can of cider and 40 of his quetiapine"),
@@ -71,23 +71,19 @@ OTHER_PERSON = [
 
 
 def test_each_family_is_read_in_new_words() -> None:
-    for question, text in PRESENT:
-        assert answer(text, question) is Answer.YES, (question, text)
+    read_as(PRESENT, Answer.YES)
 
 
 def test_adult_ages_after_more_roles_are_read_as_no_for_child() -> None:
-    for question, text in DENIED:
-        assert answer(text, question) is Answer.NO, (question, text)
+    read_as(DENIED, Answer.NO)
 
 
 def test_lookalikes_are_not_read_as_yes() -> None:
-    for question, text in NOT_YES:
-        assert answer(text, question) is not Answer.YES, (question, text)
+    never_read_as(NOT_YES, Answer.YES)
 
 
 def test_the_same_acts_by_another_person_still_count() -> None:
-    for question, text in OTHER_PERSON:
-        assert answer(text, question) is Answer.YES, (question, text)
+    read_as(OTHER_PERSON, Answer.YES)
 
 
 def test_an_overdose_promised_on_a_condition_is_a_thought_not_an_overdose_taken() -> None:

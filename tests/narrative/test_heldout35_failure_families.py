@@ -21,7 +21,7 @@ conflict, never a `no`.
 
 from rightcare.engine.vocab import Answer
 from rightcare.narrative import read_narrative
-from tests.narrative.helpers import answer
+from tests.narrative.helpers import answer, never_read_as, read_as
 
 PRESENT = [
     ("weapon", "the lad fired a bolt at him from the hedge"),
@@ -67,13 +67,11 @@ NOT_YES = [
 
 
 def test_each_family_is_read_in_new_words() -> None:
-    for question, text in PRESENT:
-        assert answer(text, question) is Answer.YES, (question, text)
+    read_as(PRESENT, Answer.YES)
 
 
 def test_lookalikes_are_not_read_as_yes() -> None:
-    for question, text in NOT_YES:
-        assert answer(text, question) is not Answer.YES, (question, text)
+    never_read_as(NOT_YES, Answer.YES)
 
 
 DENIED = [
@@ -84,8 +82,7 @@ DENIED = [
 
 
 def test_plain_denials_of_fighting_are_read_as_no() -> None:
-    for question, text in DENIED:
-        assert answer(text, question) is Answer.NO, (question, text)
+    read_as(DENIED, Answer.NO)
     assert answer("the girl slipped off the beam, nobody was fighting", "crime") is not Answer.YES
 
 
