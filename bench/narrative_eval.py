@@ -148,10 +148,14 @@ PARTS = {
     ),
     "heldout36": (
         "heldout36.jsonl",
-        "thirty-sixth held-back part (blind: written before round 36's revision was scored)",
+        "thirty-sixth held-back part (spent: patterns were revised on it)",
+    ),
+    "heldout37": (
+        "heldout37.jsonl",
+        "thirty-seventh held-back part (blind: written before round 37's revision was scored)",
     ),
 }
-UNSPENT: frozenset[str] = frozenset({"heldout36"})  # scored only when named with --part
+UNSPENT: frozenset[str] = frozenset({"heldout37"})  # scored only when named with --part
 
 
 @dataclass

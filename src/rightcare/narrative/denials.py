@@ -18,6 +18,9 @@ Two families of `no` read in heldout22 denied something narrower than the questi
 (thirtieth round) A weapon `no` is dropped beside an improvised or unnamed object held as a
 weapon (`improvised.py`): a named weapon denied wherever it stands, any other `no` before it.
 
+(thirty-seventh round) "Flashed" or "flashing" with a knife, a gun or lights a few words after
+it names a thing shown, not exposure: it no longer counts as sexual harm (h36-0111).
+
 Like `hostility.py` and `menace.py`, these only drop a `no`; they never make one. The measured
 cost over the development part and every spent part is in the corpus README (twenty-third
 round).
@@ -79,6 +82,17 @@ _LURING = frozenset(
     {"get", "getting", "gettin", "offered", "offering", "offers", "coax", "coaxing", "tempt",
      "tempting", "persuade", "persuading", "invited", "inviting"}
 )  # fmt: skip
+# (thirty-seventh round) "flashed a knife at her", "flashing his headlights": a thing shown,
+# not exposure (h36-0111's "unhurt" was dropped as a denial beside sexual harm)
+_FLASH = frozenset({"flashed", "flashing"})
+_SHOWN = frozenset(
+    {
+        "knife", "knives", "blade", "blades", "gun", "guns", "pistol", "machete", "shotty",
+        "shooter", "sword", "weapon", "screwdriver", "hammer", "torch", "lights", "headlights",
+        "badge", "warrant", "card", "cash", "money", "phone", "id", "lighter", "taser",
+    }
+)  # fmt: skip
+_SHOWN_REACH = 3  # words from "flashed" to the thing shown
 _LURE_REACH = 6  # words from the luring verb to the vehicle
 _NEGATION_REACH = 3  # words before a sexual word where a denial still denies it
 
@@ -119,6 +133,8 @@ def speaks_of_sexual_harm(tokens: TokenString) -> bool:
     seq = _words(tokens)
     for i, word in enumerate(seq):
         denied = not _DENIED.isdisjoint(seq[max(0, i - _NEGATION_REACH) : i])
+        if word in _FLASH and not _SHOWN.isdisjoint(seq[i + 1 : i + 1 + _SHOWN_REACH]):
+            continue
         if word in sexual and not denied and (word not in _TOUCH or _touched_someone(seq, i)):
             return True
         if word in lures and _into_a_vehicle(seq, i):
