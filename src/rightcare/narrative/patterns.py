@@ -196,7 +196,15 @@ class Cue:
     blows_only: bool = False  # see `PatternSpec.denies_blows_only`
 
 
-class _NoDuplicateKeys(yaml.SafeLoader):
+# libyaml's parser when PyYAML was built with it (the wheels are): the pattern files are
+# parsed at every start, and the pure-Python parser took two of a worker's five seconds.
+try:
+    from yaml import CSafeLoader as _SafeLoader
+except ImportError:  # PyYAML built without libyaml
+    from yaml import SafeLoader as _SafeLoader  # type: ignore[assignment]
+
+
+class _NoDuplicateKeys(_SafeLoader):
     """YAML that refuses a key given twice in one mapping.
 
     Plain YAML keeps the last of two `tokens:` keys and silently drops the first: a reviewer
