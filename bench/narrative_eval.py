@@ -152,10 +152,19 @@ PARTS = {
     ),
     "heldout37": (
         "heldout37.jsonl",
-        "thirty-seventh held-back part (blind: written before round 37's revision was scored)",
+        "thirty-seventh held-back part (spent: patterns were revised on it)",
+    ),
+    "heldout38": (
+        "heldout38.jsonl",
+        "thirty-eighth held-back part (blind: written before round 38's revision was scored)",
+    ),
+    "heldout39": (
+        "heldout39.jsonl",
+        "thirty-ninth held-back part (blind: written before round 38's revision was scored)",
     ),
 }
-UNSPENT: frozenset[str] = frozenset({"heldout37"})  # scored only when named with --part
+# Scored only when named with --part.
+UNSPENT: frozenset[str] = frozenset({"heldout38", "heldout39"})
 
 
 @dataclass
