@@ -156,15 +156,14 @@ PARTS = {
     ),
     "heldout38": (
         "heldout38.jsonl",
-        "thirty-eighth held-back part (blind: written before round 38's revision was scored)",
+        "thirty-eighth held-back part (spent: patterns were revised on it)",
     ),
     "heldout39": (
         "heldout39.jsonl",
         "thirty-ninth held-back part (blind: written before round 38's revision was scored)",
     ),
 }
-# Scored only when named with --part.
-UNSPENT: frozenset[str] = frozenset({"heldout38", "heldout39"})
+UNSPENT: frozenset[str] = frozenset({"heldout39"})  # scored only when named with --part
 
 
 @dataclass
