@@ -160,10 +160,14 @@ PARTS = {
     ),
     "heldout39": (
         "heldout39.jsonl",
-        "thirty-ninth held-back part (blind: written before round 38's revision was scored)",
+        "thirty-ninth held-back part (spent: patterns were revised on it)",
+    ),
+    "heldout40": (
+        "heldout40.jsonl",
+        "fortieth held-back part (blind: written before round 40's revision was scored)",
     ),
 }
-UNSPENT: frozenset[str] = frozenset({"heldout39"})  # scored only when named with --part
+UNSPENT: frozenset[str] = frozenset({"heldout40"})  # scored only when named with --part
 
 
 @dataclass
