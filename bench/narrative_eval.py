@@ -164,10 +164,14 @@ PARTS = {
     ),
     "heldout40": (
         "heldout40.jsonl",
-        "fortieth held-back part (blind: written before round 40's revision was scored)",
+        "fortieth held-back part (spent: patterns were revised on it)",
+    ),
+    "heldout41": (
+        "heldout41.jsonl",
+        "forty-first held-back part (blind: written before round 41's revision was scored)",
     ),
 }
-UNSPENT: frozenset[str] = frozenset({"heldout40"})  # scored only when named with --part
+UNSPENT: frozenset[str] = frozenset({"heldout41"})  # scored only when named with --part
 
 
 @dataclass
