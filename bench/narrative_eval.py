@@ -168,10 +168,14 @@ PARTS = {
     ),
     "heldout41": (
         "heldout41.jsonl",
-        "forty-first held-back part (blind: written before round 41's revision was scored)",
+        "forty-first held-back part (spent: patterns were revised on it)",
+    ),
+    "heldout42": (
+        "heldout42.jsonl",
+        "forty-second held-back part (blind: written before round 42's revision was scored)",
     ),
 }
-UNSPENT: frozenset[str] = frozenset({"heldout41"})  # scored only when named with --part
+UNSPENT: frozenset[str] = frozenset({"heldout42"})  # scored only when named with --part
 
 
 @dataclass

@@ -38,6 +38,9 @@ _WORDS = {
     "efter": "after", "aff": "off", "telt": "told", "windae": "window", "winda": "window",
     "windie": "window", "nee": "no", "nae": "no", "polis": "police", "noo": "now",
     "masel": "myself", "hissel": "himself", "hersel": "herself", "himsel": "himself",
+    # forty-second round: Geordie "hoy" (throw) and Scots "naebody"
+    "hoy": "throw", "hoyed": "threw", "hoying": "throwing", "hoys": "throws",
+    "naebody": "nobody",
 }  # fmt: skip
 
 # Yorkshire "t'" for "the", run into the next word ("on t'wall", "ovver t'edge"): split off
