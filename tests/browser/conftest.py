@@ -29,6 +29,10 @@ CHROMIUM_ARGS = [
     "--disable-component-update",
     "--no-first-run",
 ]
+# How long a step may wait (a navigation, a selector) before the test fails. Generous: these
+# tests assert what the screens do, not how fast, and on a loaded two-core machine a save and
+# the next page's load once took longer than the 10 s this used to be.
+BROWSER_TIMEOUT_MS = 30_000
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
 AXE = Path(__file__).resolve().parent / "vendor" / "axe.min.js"
 WCAG_22_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
@@ -111,7 +115,7 @@ def page(browser: Any, live_app: LiveApp) -> Iterator[Any]:
     context = browser.new_context(
         viewport={"width": 1366, "height": 900}, base_url=live_app.base_url
     )
-    context.set_default_timeout(10_000)
+    context.set_default_timeout(BROWSER_TIMEOUT_MS)
     tab = context.new_page()
     errors: list[str] = []
     tab.on("pageerror", lambda exc: errors.append(str(exc)))
@@ -133,7 +137,7 @@ def sign_in_as(browser: Any, live_app: LiveApp, username: str, start: str) -> An
     context = browser.new_context(
         viewport={"width": 1366, "height": 900}, base_url=live_app.base_url
     )
-    context.set_default_timeout(10_000)
+    context.set_default_timeout(BROWSER_TIMEOUT_MS)
     tab = context.new_page()
     tab.goto(f"/sign-in?next={start}")
     tab.fill("#username", username)
