@@ -172,10 +172,20 @@ PARTS = {
     ),
     "heldout42": (
         "heldout42.jsonl",
-        "forty-second held-back part (blind: written before round 42's revision was scored)",
+        "forty-second held-back part (spent: patterns were revised on it)",
+    ),
+    "heldout43": (
+        "heldout43.jsonl",
+        "forty-third held-back part (blind: written before round 43's revision was scored)",
+    ),
+    "heldout44": (
+        "heldout44.jsonl",
+        "forty-fourth held-back part (blind: written before round 44's revision was scored)",
     ),
 }
-UNSPENT: frozenset[str] = frozenset({"heldout42"})  # scored only when named with --part
+UNSPENT: frozenset[str] = frozenset(
+    {"heldout43", "heldout44"}
+)  # scored only when named with --part
 
 
 @dataclass
