@@ -102,7 +102,8 @@ def test_an_internal_error_gives_police_attend_and_supervisor_review(
     def broken(*_: object) -> None:
         raise RuntimeError("simulated bug")
 
-    monkeypatch.setattr("rightcare.engine.evaluate.scan", broken)
+    # `outcome`, not `scan`: an outcome already remembered for this point would skip the scan.
+    monkeypatch.setattr("rightcare.engine.evaluate.outcome", broken)
     result = assess(national, CallInput(answers=dict(CRITICAL_NO)))  # type: ignore[arg-type]
     assert result.police_response == "attend"
     assert result.disposition == "GEN-ERR"

@@ -19,6 +19,7 @@ from rightcare.engine.contract import (
     CallInput,
     LanguageNote,
     QuestionToAsk,
+    check_questions,
     parse_call,
 )
 from rightcare.engine.errors import CallError
@@ -81,9 +82,16 @@ def assess_call(policies: PolicySet, data: Any, *, read_narrative: bool = True) 
 
     Raises CallError (naming the field) for a malformed call; never fails otherwise.
     """
-    first = parse_call(data)
-    policy = policies.for_force(first.context.force)
-    call = parse_call(data, list(policy.slot))
+    return assess_input(policies, parse_call(data), read_narrative=read_narrative)
+
+
+def assess_input(
+    policies: PolicySet, call: CallInput, *, read_narrative: bool = True
+) -> Assessment:
+    """`assess_call` for a call already validated as a `CallInput` (the API's body): choose
+    the force's policy, refuse answers to questions it does not ask, read the notes, assess."""
+    policy = policies.for_force(call.context.force)
+    check_questions(call, policy.slot)
     return assess_parsed(policy, call, read_narrative=read_narrative)
 
 

@@ -6,6 +6,7 @@ See shared/spec/assess-contract.md. Field names and values here are the public c
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Collection
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
@@ -147,9 +148,14 @@ def parse_call(data: Any, questions: list[str] | None = None) -> CallInput:
             raise CallError(path, f"narrative is longer than {NARRATIVE_LIMIT} characters") from exc
         raise CallError(path, str(err["msg"])) from exc
     if questions is not None:
-        allowed = set(questions)
-        for question in call.answers:
-            if question not in allowed:
-                hint = did_you_mean(question, questions)
-                raise CallError(f"answers.{question}", f"unknown question{hint}")
+        check_questions(call, questions)
     return call
+
+
+def check_questions(call: CallInput, questions: Collection[str]) -> None:
+    """Raise CallError for an answer to a question the loaded pack does not ask, with a
+    near-miss suggestion (`questions` are the pack's ids)."""
+    for question in call.answers:
+        if question not in questions:
+            hint = did_you_mean(question, questions)
+            raise CallError(f"answers.{question}", f"unknown question{hint}")

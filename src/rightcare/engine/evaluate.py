@@ -39,7 +39,8 @@ class Outcome:
     disposition: Disposition
     guarded: bool  # the safety guard replaced a decline with `undetermined`
     # What one unanswered question would lead to: slot -> {answer bit: deciding rule}.
-    flips: dict[int, dict[int, CompiledRule]]
+    # Shared by every assessment of the same point (see `outcome`), so read-only.
+    flips: Mapping[int, Mapping[int, CompiledRule]]
 
     @property
     def severity(self) -> Severity:
@@ -80,9 +81,28 @@ def scan(
     return decided, flips
 
 
+# Points remembered per policy before the memo starts again: each is a few hundred bytes, and a
+# pack with a dozen questions meets a few hundred distinct points on a busy shift.
+OUTCOME_MEMO = 2048
+
+
 def outcome(policy: Policy, point: int) -> Outcome:
     """Decide, then apply the safety guard: a decline becomes `undetermined` while any one
-    unanswered question, answered the risky way, would make police attend."""
+    unanswered question, answered the risky way, would make police attend.
+
+    Pure in `policy` and `point`, so remembered per policy: the scan over every box is most of
+    the engine's work, and an assessment makes it once for its point and once more for each
+    suggestion it used (`_needs_confirmation`)."""
+    memo = policy.outcomes
+    found = memo.get(point)
+    if found is None:
+        if len(memo) >= OUTCOME_MEMO:
+            memo.clear()
+        found = memo[point] = _outcome(policy, point)
+    return found
+
+
+def _outcome(policy: Policy, point: int) -> Outcome:
     rule, flips = scan(policy, point)
     if rule is None or rule.disposition is None:
         # Compile refuses incomplete packs, so this is a bug: fail safe, never divert.

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from rightcare.engine.boxes import BITS, Space
 from rightcare.engine.pack_model import (
@@ -16,6 +17,9 @@ from rightcare.engine.pack_model import (
     Table,
 )
 from rightcare.engine.vocab import Agency, Answer, Severity
+
+if TYPE_CHECKING:  # evaluate.py imports this module
+    from rightcare.engine.evaluate import Outcome
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,6 +63,10 @@ class Policy:
     attend_paths: tuple[tuple[int, frozenset[int]], ...] = ()
     question_by_id: dict[str, Question] = field(default_factory=dict)
     rule_by_id: dict[str, CompiledRule] = field(default_factory=dict)
+    # What `evaluate.outcome` found for each point already met (a cache, not state: every
+    # entry is what evaluating the point again would give). Calls repeat a few answer patterns,
+    # and an assessment evaluates its point once for itself and once per suggestion it used.
+    outcomes: dict[int, Outcome] = field(default_factory=dict, compare=False)
 
     def __repr__(self) -> str:
         overlay = f" + {self.overlay.id}" if self.overlay else ""
