@@ -176,16 +176,19 @@ PARTS = {
     ),
     "heldout43": (
         "heldout43.jsonl",
-        "forty-third held-back part (blind: written before round 43's revision was scored)",
+        "forty-third held-back part (spent: patterns were revised on it)",
     ),
     "heldout44": (
         "heldout44.jsonl",
         "forty-fourth held-back part (blind: written before round 44's revision was scored)",
     ),
+    "heldout45": (
+        "heldout45.jsonl",
+        "forty-fifth held-back part (blind: written before round 45's revision was scored)",
+    ),
 }
-UNSPENT: frozenset[str] = frozenset(
-    {"heldout43", "heldout44"}
-)  # scored only when named with --part
+# Scored only when named with --part.
+UNSPENT: frozenset[str] = frozenset({"heldout44", "heldout45"})
 
 
 @dataclass

@@ -15,6 +15,12 @@ narrative shows
   a spade, a putter: the thirty-fifth round, after h34-0052's "holding the grinder up at the
   staff" under a later "no knives seen"); named weapons are the patterns' to read, so a toy
   knife waved and then denied ("no real knife") keeps its `no`.
+- (forty-fourth round) an object swung or wielded "at" property ("has a pool cue and is
+  swinging it at the windows", "wielding a bar at the parked cars"): h43-0101's "no knives
+  seen" after such a swing was read as a weapon `no`. Earlier parts label an object swung or
+  waved at windows or cars a weapon (h13-0057, h15-0012, h16-0105); only verbs of swinging
+  count here (`_SWING`), so "pointing the torch at the window" is no weapon, and tools at their
+  own work ("swinging the axe at the tree") name no property (`_PROPERTY`).
 - a sharp thing that is no named weapon: "something sharp", "the sharp end", "a sharpened
   stick", "jagged glass", "a shard" (`_SHARP`), not denied just before ("nothing sharp").
 
@@ -37,6 +43,16 @@ _HOLD = frozenset(
         "poking", "poked", "slashing", "slashed", "stabbing", "jabs", "pointin", "jabbin",
         "swingin", "thrusts",
     }
+)  # fmt: skip
+# Forty-fourth round: verbs of swinging or wielding, and the property they can be swung at.
+_SWING = frozenset(
+    {"swinging", "swung", "swingin", "swings", "wielding", "wielded", "brandishing",
+     "brandished", "lashing", "lashed"}
+)  # fmt: skip
+_PROPERTY = frozenset(
+    {"window", "windows", "windscreen", "windscreens", "door", "doors", "car", "cars", "van",
+     "vans", "bus", "taxi", "shop", "shopfront", "shutters", "mirror", "mirrors", "screen",
+     "screens", "telly", "tv", "cameras", "camera", "counter", "till"}
 )  # fmt: skip
 _TOWARD = frozenset({"at", "toward", "towards", "to"})
 # A person after "at": a pronoun, or a determiner before a word that is no thing.
@@ -118,12 +134,21 @@ def _person_at(seq: list[str], j: int) -> bool:
     return first[0] in _DETERMINERS and bool(rest) and rest[0] not in _THINGS
 
 
+def _property_at(seq: list[str], j: int) -> bool:
+    """Whether the words from `j` on name property ("the windows", "his parked car")."""
+    rest = [w for w in seq[j : j + 3] if w not in _DETERMINERS and w != "parked"]
+    return bool(rest) and rest[0] in _PROPERTY
+
+
 def _held_at_someone(seq: list[str], i: int) -> bool:
-    """Whether the holding verb at `i` holds an object out at a person."""
+    """Whether the holding verb at `i` holds an object out at a person (or swings it at
+    property)."""
     for j in range(i + 1, min(len(seq), i + 1 + _REACH)):
         if seq[j] in {".", ";", "!", "?"}:
             return False
-        if seq[j] in _TOWARD and seq[j] != "to" and _person_at(seq, j + 1):
+        if seq[j] not in _TOWARD or seq[j] == "to":
+            continue
+        if _person_at(seq, j + 1) or (seq[i] in _SWING and _property_at(seq, j + 1)):
             return not _OBJECTS.isdisjoint(seq[i + 1 : j])
     return False
 
@@ -131,13 +156,15 @@ def _held_at_someone(seq: list[str], i: int) -> bool:
 def improvised_weapon_at(tokens: TokenString) -> int | None:
     """The character offset of the first improvised or unnamed object held as a weapon."""
     words = tokens.words
-    if words.isdisjoint(_HOLD) and words.isdisjoint(_SHARP | {"sharp", "broken", "snapped"}):
+    if words.isdisjoint(_HOLD | _SWING) and words.isdisjoint(
+        _SHARP | {"sharp", "broken", "snapped"}
+    ):
         return None
     seq, starts = _words(tokens)
     for i, word in enumerate(seq):
         if not _DENIED.isdisjoint(seq[max(0, i - 3) : i]):
             continue
-        if word in _HOLD and _held_at_someone(seq, i):
+        if (word in _HOLD or word in _SWING) and _held_at_someone(seq, i):
             return starts[i]
         if word in _SHARP or tuple(seq[i : i + 2]) in _SHARP_PAIRS:
             return starts[i]
