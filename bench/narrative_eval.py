@@ -186,9 +186,13 @@ PARTS = {
         "heldout45.jsonl",
         "forty-fifth held-back part (blind: written before round 45's revision was scored)",
     ),
+    "heldout46": (
+        "heldout46.jsonl",
+        "forty-sixth held-back part (blind: written before round 45's revision was scored)",
+    ),
 }
 # Scored only when named with --part.
-UNSPENT: frozenset[str] = frozenset({"heldout44", "heldout45"})
+UNSPENT: frozenset[str] = frozenset({"heldout44", "heldout45", "heldout46"})
 
 
 @dataclass
