@@ -180,7 +180,7 @@ PARTS = {
     ),
     "heldout44": (
         "heldout44.jsonl",
-        "forty-fourth held-back part (blind: written before round 44's revision was scored)",
+        "forty-fourth held-back part (spent: patterns were revised on it)",
     ),
     "heldout45": (
         "heldout45.jsonl",
@@ -192,7 +192,7 @@ PARTS = {
     ),
 }
 # Scored only when named with --part.
-UNSPENT: frozenset[str] = frozenset({"heldout44", "heldout45", "heldout46"})
+UNSPENT: frozenset[str] = frozenset({"heldout45", "heldout46"})
 
 
 @dataclass
