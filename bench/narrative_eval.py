@@ -190,9 +190,13 @@ PARTS = {
         "heldout46.jsonl",
         "forty-sixth held-back part (blind: written before round 45's revision was scored)",
     ),
+    "heldout47": (
+        "heldout47.jsonl",
+        "forty-seventh held-back part (blind: written before round 46's revision was scored)",
+    ),
 }
 # Scored only when named with --part.
-UNSPENT: frozenset[str] = frozenset({"heldout45", "heldout46"})
+UNSPENT: frozenset[str] = frozenset({"heldout45", "heldout46", "heldout47"})
 
 
 @dataclass
