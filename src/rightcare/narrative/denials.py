@@ -21,6 +21,15 @@ weapon (`improvised.py`): a named weapon denied wherever it stands, any other `n
 (thirty-seventh round) "Flashed" or "flashing" with a knife, a gun or lights a few words after
 it names a thing shown, not exposure: it no longer counts as sexual harm (h36-0111).
 
+(forty-sixth round) A person's own reassurance ("says hes not doing anything daft", "says shes
+fine") does not outweigh the means of suicide at hand: h45-0118's son sat in his car with a hose
+and tape in the boot was read as a risk_to_life `no`. So a risk_to_life or suicidal_thoughts `no`
+whose own words are a reassurance (`_REASSURANCE`) is dropped where the narrative shows the
+means got ready (`means_at_hand`: a hose with tape or an exhaust, an engine running in a car or
+garage, a noose, a rope tied or ready, tablets stockpiled, counted out or lined up). A plain
+"not suicidal" is no reassurance of this kind and stays a conflict beside the means (h9-0084,
+h27-0060).
+
 Like `hostility.py` and `menace.py`, these only drop a `no`; they never make one. The measured
 cost over the development part and every spent part is in the corpus README (twenty-third
 round).
@@ -113,6 +122,50 @@ _ACT_WORDS = frozenset(
 _IN_FRONT_OF = frozenset({"bus", "train", "lorry", "car", "traffic", "van", "truck", "tram"})
 
 
+# (forty-sixth round) a reassurance, not a denial of thoughts or intent
+_REASSURANCE = frozenset(
+    {"daft", "stupid", "silly", "dumb", "drastic", "rash", "stupit", "fine", "ok", "okay",
+     "alright", "allright", "aright"}
+)  # fmt: skip
+_HOSES = frozenset({"hose", "hosepipe", "hosepipes", "hoses", "tubing"})
+_SEALS = frozenset({"tape", "taped", "gaffer", "gaffa", "ducktape", "exhaust", "exhausts"})
+_ROPE_READY = frozenset(
+    {"ready", "tied", "knotted", "beam", "banister", "bannister", "hook", "loft", "tree"}
+)  # fmt: skip
+_HOARDED = frozenset(
+    {"stockpiled", "stockpiling", "hoarded", "hoarding", "stashed", "stashing", "counted",
+     "counting", "lined"}
+)  # fmt: skip
+_DRUGS = frozenset(
+    {"pills", "tablets", "tabs", "meds", "medication", "paracetamol", "codeine", "morphine",
+     "oramorph", "insulin", "painkillers", "tramadol", "sertraline", "co-codamol"}
+)  # fmt: skip
+_ENGINE_SHUT_IN = frozenset({"car", "van", "garage", "parked", "cab", "layby"})
+
+
+def means_at_hand(tokens: TokenString) -> bool:
+    """True if the narrative shows the means of suicide got ready (forty-sixth round)."""
+    words = tokens.words
+    if not words.isdisjoint({"noose", "ligature"}):
+        return True
+    if not words.isdisjoint(_HOSES) and not words.isdisjoint(_SEALS):
+        return True
+    if "rope" in words and not words.isdisjoint(_ROPE_READY):
+        return True
+    if not words.isdisjoint(_HOARDED) and not words.isdisjoint(_DRUGS):
+        return True
+    if "engine" in words and not words.isdisjoint(_ENGINE_SHUT_IN):
+        seq = _words(tokens)
+        return any(
+            w == "engine" and seq[i + 1 : i + 2] in (["running"], ["on"]) for i, w in enumerate(seq)
+        )
+    return False
+
+
+def _reassures(vote: Vote, tokens: TokenString) -> bool:
+    return not _REASSURANCE.isdisjoint(_evidence(vote, tokens))
+
+
 def _words(tokens: TokenString) -> list[str]:
     return [p for p in tokens.parts if not p.isspace()]
 
@@ -203,6 +256,8 @@ def narrow_denials(votes: Sequence[Vote], tokens: TokenString) -> list[Vote]:
         shown = acts_now
     else:
         return list(votes)
+    if question in ("suicidal_thoughts", "risk_to_life") and means_at_hand(tokens):
+        votes = [v for v in votes if not (v.value is Answer.NO and _reassures(v, tokens))]
     doubtful = [v for v in votes if v.value is Answer.NO and drop(v, tokens)]
     if not doubtful or not shown(tokens):
         return list(votes)
