@@ -194,9 +194,13 @@ PARTS = {
         "heldout47.jsonl",
         "forty-seventh held-back part (blind: written before round 46's revision was scored)",
     ),
+    "heldout48": (
+        "heldout48.jsonl",
+        "forty-eighth held-back part (blind: written before round 47's revision was scored)",
+    ),
 }
 # Scored only when named with --part.
-UNSPENT: frozenset[str] = frozenset({"heldout46", "heldout47"})
+UNSPENT: frozenset[str] = frozenset({"heldout46", "heldout47", "heldout48"})
 
 
 @dataclass
