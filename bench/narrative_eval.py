@@ -198,9 +198,13 @@ PARTS = {
         "heldout48.jsonl",
         "forty-eighth held-back part (blind: written before round 47's revision was scored)",
     ),
+    "heldout49": (
+        "heldout49.jsonl",
+        "forty-ninth held-back part (blind: written before round 48's revision was scored)",
+    ),
 }
 # Scored only when named with --part.
-UNSPENT: frozenset[str] = frozenset({"heldout46", "heldout47", "heldout48"})
+UNSPENT: frozenset[str] = frozenset({"heldout46", "heldout47", "heldout48", "heldout49"})
 
 
 @dataclass
