@@ -188,7 +188,7 @@ PARTS = {
     ),
     "heldout46": (
         "heldout46.jsonl",
-        "forty-sixth held-back part (blind: written before round 45's revision was scored)",
+        "forty-sixth held-back part (spent: patterns were revised on it)",
     ),
     "heldout47": (
         "heldout47.jsonl",
@@ -204,7 +204,7 @@ PARTS = {
     ),
 }
 # Scored only when named with --part.
-UNSPENT: frozenset[str] = frozenset({"heldout46", "heldout47", "heldout48", "heldout49"})
+UNSPENT: frozenset[str] = frozenset({"heldout47", "heldout48", "heldout49"})
 
 
 @dataclass
