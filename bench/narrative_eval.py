@@ -192,11 +192,11 @@ PARTS = {
     ),
     "heldout47": (
         "heldout47.jsonl",
-        "forty-seventh held-back part (blind: written before round 46's revision was scored)",
+        "forty-seventh held-back part (spent: patterns were revised on it)",
     ),
     "heldout48": (
         "heldout48.jsonl",
-        "forty-eighth held-back part (blind: written before round 47's revision was scored)",
+        "forty-eighth held-back part (spent: patterns were revised on it)",
     ),
     "heldout49": (
         "heldout49.jsonl",
@@ -204,7 +204,7 @@ PARTS = {
     ),
 }
 # Scored only when named with --part.
-UNSPENT: frozenset[str] = frozenset({"heldout47", "heldout48", "heldout49"})
+UNSPENT: frozenset[str] = frozenset({"heldout49"})
 
 
 @dataclass

@@ -260,6 +260,10 @@ class _Reader:
         char_start, char_length = tokens.char_start, tokens.char_length
         votes = []
         retracted = -1  # votes of `yes` before this character a correction has retracted
+        # (forty-eighth round) where the last threat dropped only for its condition starts:
+        # "if police come near he will jump" after "not going to jump" is no `no` (h48-0115)
+        condition = -1
+        later_threat = keep_threat and hits[0].question in _SELF_HARM  # not a worry of violence
         for hit in hits:
             span = (hit.start, hit.end)
             if (ctx := contexts.get(span)) is None:
@@ -273,6 +277,8 @@ class _Reader:
                     continue
                 if _HYPOTHETICAL in cats and drop_hypothetical:
                     if not (keep_threat and ctx.threat_over_condition):
+                        if later_threat and hit.cue.answer is CueAnswer.YES:
+                            condition = max(condition, char_start[hit.start])
                         continue
                     threat_now = True
             uncertain = _UNCERTAIN in cats
@@ -309,6 +315,8 @@ class _Reader:
                     cue.blows_only and answer is CueAnswer.NO,
                 )
             )
+        if condition >= 0:  # a later conditional threat: an earlier denial does not stand
+            votes = [v for v in votes if v.value is Answer.YES or v.start > condition]
         if retracted >= 0:  # an act done with an object is not retracted with a sighting
             keep = self.survive_correction
             return [
@@ -320,6 +328,8 @@ class _Reader:
 
 
 _HYPOTHETICAL, _UNCERTAIN = Category.HYPOTHETICAL, Category.UNCERTAIN
+# (forty-eighth round) questions where a later threat with a condition unseats a denial
+_SELF_HARM = frozenset({"suicidal_thoughts", "risk_to_life"})
 
 
 def _rules(policy: ContextPolicy) -> tuple[frozenset[Category], bool, bool]:
