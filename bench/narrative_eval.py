@@ -202,9 +202,13 @@ PARTS = {
         "heldout49.jsonl",
         "forty-ninth held-back part (blind: written before round 48's revision was scored)",
     ),
+    "heldout50": (
+        "heldout50.jsonl",
+        "fiftieth held-back part (blind: written before round 49's revision was scored)",
+    ),
 }
 # Scored only when named with --part.
-UNSPENT: frozenset[str] = frozenset({"heldout49"})
+UNSPENT: frozenset[str] = frozenset({"heldout49", "heldout50"})
 
 
 @dataclass
