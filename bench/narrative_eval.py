@@ -206,9 +206,13 @@ PARTS = {
         "heldout50.jsonl",
         "fiftieth held-back part (blind: written before round 49's revision was scored)",
     ),
+    "heldout51": (
+        "heldout51.jsonl",
+        "fifty-first held-back part (blind: written before round 50's revision was scored)",
+    ),
 }
 # Scored only when named with --part.
-UNSPENT: frozenset[str] = frozenset({"heldout50"})
+UNSPENT: frozenset[str] = frozenset({"heldout50", "heldout51"})
 
 
 @dataclass
