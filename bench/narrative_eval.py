@@ -210,9 +210,13 @@ PARTS = {
         "heldout51.jsonl",
         "fifty-first held-back part (blind: written before round 50's revision was scored)",
     ),
+    "heldout52": (
+        "heldout52.jsonl",
+        "fifty-second held-back part (blind: written before round 51's revision was scored)",
+    ),
 }
 # Scored only when named with --part.
-UNSPENT: frozenset[str] = frozenset({"heldout51"})
+UNSPENT: frozenset[str] = frozenset({"heldout51", "heldout52"})
 
 
 @dataclass
