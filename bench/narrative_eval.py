@@ -214,9 +214,13 @@ PARTS = {
         "heldout52.jsonl",
         "fifty-second held-back part (blind: written before round 51's revision was scored)",
     ),
+    "heldout53": (
+        "heldout53.jsonl",
+        "fifty-third held-back part (blind: written before round 52's revision was scored)",
+    ),
 }
 # Scored only when named with --part.
-UNSPENT: frozenset[str] = frozenset({"heldout52"})
+UNSPENT: frozenset[str] = frozenset({"heldout52", "heldout53"})
 
 
 @dataclass
