@@ -232,6 +232,7 @@ def context_of(
     first_condition: int | None = None  # where the first hypothetical trigger starts
     first_threat: int | None = None  # where the first threat trigger before the cue starts
     threat_after = False
+    history_end: int | None = None  # where the last historical trigger before the cue ends
     strong, weak, threat = scope.strong, scope.weak, scope.threat
     lo = bisect_left(starts, start - reach)
     hi = bisect_right(starts, end + reach)
@@ -263,6 +264,9 @@ def context_of(
         elif category is Category.HYPOTHETICAL:
             if first_condition is None:
                 first_condition = t_start
+        elif category is Category.HISTORICAL:
+            if t_end <= start:
+                history_end = t_end
         elif category is Category.THREAT:
             if t_start >= end:
                 threat_after = True
@@ -270,6 +274,16 @@ def context_of(
                 first_threat = t_start
     if not categories:
         return _NO_CONTEXT  # most cues: one shared value, nothing to build
+    if (
+        neg is not None
+        and history_end is not None
+        and history_end <= neg[0]
+        and weak[neg[0]] - weak[history_end] > 0
+    ):
+        # (fifty-second round) "hes never hurt her, not violent": a fresh negation after a
+        # comma opens a present clause, so the past scope of "hes never" (strong terminators
+        # only) no longer reaches the cue; the negation alone applies (h50-0020).
+        categories.discard(Category.HISTORICAL)
     over = threat_after or (
         first_threat is not None and (first_condition is None or first_threat <= first_condition)
     )
