@@ -218,9 +218,13 @@ PARTS = {
         "heldout53.jsonl",
         "fifty-third held-back part (blind: written before round 52's revision was scored)",
     ),
+    "heldout54": (
+        "heldout54.jsonl",
+        "fifty-fourth held-back part (blind: written before round 53's revision was scored)",
+    ),
 }
 # Scored only when named with --part.
-UNSPENT: frozenset[str] = frozenset({"heldout53"})
+UNSPENT: frozenset[str] = frozenset({"heldout53", "heldout54"})
 
 
 @dataclass
