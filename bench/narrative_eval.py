@@ -222,9 +222,13 @@ PARTS = {
         "heldout54.jsonl",
         "fifty-fourth held-back part (blind: written before round 53's revision was scored)",
     ),
+    "heldout55": (
+        "heldout55.jsonl",
+        "fifty-fifth held-back part (blind: written before round 54's revision was scored)",
+    ),
 }
 # Scored only when named with --part.
-UNSPENT: frozenset[str] = frozenset({"heldout54"})
+UNSPENT: frozenset[str] = frozenset({"heldout54", "heldout55"})
 
 
 @dataclass
