@@ -226,9 +226,13 @@ PARTS = {
         "heldout55.jsonl",
         "fifty-fifth held-back part (blind: written before round 54's revision was scored)",
     ),
+    "heldout56": (
+        "heldout56.jsonl",
+        "fifty-sixth held-back part (blind: written before round 55's revision was scored)",
+    ),
 }
 # Scored only when named with --part.
-UNSPENT: frozenset[str] = frozenset({"heldout55"})
+UNSPENT: frozenset[str] = frozenset({"heldout55", "heldout56"})
 
 
 @dataclass
