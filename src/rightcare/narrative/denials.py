@@ -30,6 +30,18 @@ garage, a noose, a rope tied or ready, tablets stockpiled, counted out or lined 
 "not suicidal" is no reassurance of this kind and stays a conflict beside the means (h9-0084,
 h27-0060).
 
+(fifty-sixth round) A present act of self-harm is like the means at hand: h56-0081's hostel guest
+who "cut his wrist in the shower block" and "says he doesnt want to die" was read as a
+suicidal_thoughts `no`. So a suicidal_thoughts `no` whose own words are a reassurance ("says
+hes fine", "says shes ok") is dropped where the narrative shows self-harm done now
+(`harms_self_now`: cut, slashed, sliced or slit his / her wrist(s) or arm(s), cutting or cut
+himself / herself, self-harmed tonight), unless it speaks of the past ("used to", "last
+year", "history of"; h52-0088) or threatens it ("will cut his wrists"; h36-0087). A plain "not
+suicidal" or a wish to live ("doesnt want to die", "denies wanting to die") beside the act is
+not dropped and stays a conflict, as h38-0051, h36-0114 and h43-0022 label it; so h56-0081 now
+reads a conflict (one wrist cut, read by the pattern `cut_his_own_wrist`, against its denial),
+never a `no`. risk_to_life is left alone (h56-0081 labels it `no` from the same words).
+
 Like `hostility.py` and `menace.py`, these only drop a `no`; they never make one. The measured
 cost over the development part and every spent part is in the corpus README (twenty-third
 round).
@@ -162,6 +174,47 @@ def means_at_hand(tokens: TokenString) -> bool:
     return False
 
 
+# (fifty-sixth round) self-harm done now, and the words that put it in the past
+_SELF_CUT = frozenset(
+    {"cut", "slashed", "sliced", "slit", "nicked", "gashed", "cutting", "slashing", "slicing"}
+)  # fmt: skip
+_HIS_HER = frozenset({"his", "her", "their"})
+_CUT_PLACE = frozenset({"wrist", "wrists", "arm", "arms", "forearm", "forearms"})
+_SELVES = frozenset({"himself", "herself", "themselves"})
+_SELF_HARMED = frozenset({"self-harmed", "selfharmed"})
+_NOW = frozenset({"tonight", "today", "now", "just", "again", "this"})
+_PAST = frozenset(
+    {"used", "ago", "last", "history", "stopped", "previously", "past", "years", "hx", "before"}
+)  # fmt: skip
+_ACCIDENT = frozenset({"on", "against", "opening", "climbing", "reaching", "chopping", "slicing"})
+_THREAT = frozenset(
+    {"will", "ll", "'ll", "going", "gonna", "to", "would", "if", "threatening", "threatened",
+     "threat", "wants", "might"}
+)  # fmt: skip
+
+
+def harms_self_now(tokens: TokenString) -> bool:
+    """True if the narrative shows self-harm done now, not in the past (fifty-sixth round)."""
+    words = tokens.words
+    if not _PAST.isdisjoint(words):
+        return False
+    seq = _words(tokens)
+    for i, word in enumerate(seq):
+        after = seq[i + 1 : i + 4]
+        if not _THREAT.isdisjoint(seq[max(0, i - 3) : i]):
+            continue  # "will cut his wrists" is a threat, read by the patterns (h36-0087)
+        if word in _SELF_CUT and after[:1] and after[0] in _HIS_HER:
+            k = i + 3 if after[1:2] == ["own"] else i + 2  # the place cut, then what follows
+            if seq[k : k + 1] and seq[k] in _CUT_PLACE and _ACCIDENT.isdisjoint(seq[k + 1 : k + 2]):
+                return True
+        if word in ("cut", "cutting") and after[:1] and after[0] in _SELVES:
+            return True
+        harmed = word in _SELF_HARMED or (word == "self" and after[:1] in (["harmed"], ["-"]))
+        if harmed and (not _NOW.isdisjoint(seq[i + 1 : i + 4]) or "has" in seq[i - 2 : i]):
+            return True
+    return False
+
+
 def _reassures(vote: Vote, tokens: TokenString) -> bool:
     return not _REASSURANCE.isdisjoint(_evidence(vote, tokens))
 
@@ -257,6 +310,8 @@ def narrow_denials(votes: Sequence[Vote], tokens: TokenString) -> list[Vote]:
     else:
         return list(votes)
     if question in ("suicidal_thoughts", "risk_to_life") and means_at_hand(tokens):
+        votes = [v for v in votes if not (v.value is Answer.NO and _reassures(v, tokens))]
+    if question == "suicidal_thoughts" and harms_self_now(tokens):
         votes = [v for v in votes if not (v.value is Answer.NO and _reassures(v, tokens))]
     doubtful = [v for v in votes if v.value is Answer.NO and drop(v, tokens)]
     if not doubtful or not shown(tokens):
