@@ -193,10 +193,14 @@ _THREAT = frozenset(
 )  # fmt: skip
 
 
+# Every word the scan below can start from, so most narratives skip it.
+_HARM_WORDS = _SELF_CUT | _SELF_HARMED | {"self"}
+
+
 def harms_self_now(tokens: TokenString) -> bool:
     """True if the narrative shows self-harm done now, not in the past (fifty-sixth round)."""
     words = tokens.words
-    if not _PAST.isdisjoint(words):
+    if words.isdisjoint(_HARM_WORDS) or not _PAST.isdisjoint(words):
         return False
     seq = _words(tokens)
     for i, word in enumerate(seq):
@@ -309,9 +313,9 @@ def narrow_denials(votes: Sequence[Vote], tokens: TokenString) -> list[Vote]:
         shown = acts_now
     else:
         return list(votes)
-    if question in ("suicidal_thoughts", "risk_to_life") and means_at_hand(tokens):
-        votes = [v for v in votes if not (v.value is Answer.NO and _reassures(v, tokens))]
-    if question == "suicidal_thoughts" and harms_self_now(tokens):
+    if question in ("suicidal_thoughts", "risk_to_life") and (
+        means_at_hand(tokens) or (question == "suicidal_thoughts" and harms_self_now(tokens))
+    ):
         votes = [v for v in votes if not (v.value is Answer.NO and _reassures(v, tokens))]
     doubtful = [v for v in votes if v.value is Answer.NO and drop(v, tokens)]
     if not doubtful or not shown(tokens):

@@ -54,6 +54,7 @@ _PROPERTY = frozenset(
      "vans", "bus", "taxi", "shop", "shopfront", "shutters", "mirror", "mirrors", "screen",
      "screens", "telly", "tv", "cameras", "camera", "counter", "till"}
 )  # fmt: skip
+_HOLD_OR_SWING = _HOLD | _SWING  # built once: the test runs on every weapon `no`
 _TOWARD = frozenset({"at", "toward", "towards", "to"})
 # A person after "at": a pronoun, or a determiner before a word that is no thing.
 _PRONOUNS = frozenset(
@@ -106,6 +107,8 @@ _SHARP_PAIRS = frozenset(
         ("broken", "glass"), ("smashed", "bottle"), ("snapped", "off"), ("sharp", "implement"),
     }
 )  # fmt: skip
+# Any word that can start an unnamed sharp thing, for the quick test before the scan.
+_SHARP_WORDS = _SHARP | {"sharp", "broken", "snapped"}
 _DENIED = frozenset(
     {"no", "not", "nothing", "without", "never", "n't", "nt", "none", "hasnt", "didnt", "isnt",
      "wasnt", "havent", "hadnt"}
@@ -156,15 +159,13 @@ def _held_at_someone(seq: list[str], i: int) -> bool:
 def improvised_weapon_at(tokens: TokenString) -> int | None:
     """The character offset of the first improvised or unnamed object held as a weapon."""
     words = tokens.words
-    if words.isdisjoint(_HOLD | _SWING) and words.isdisjoint(
-        _SHARP | {"sharp", "broken", "snapped"}
-    ):
+    if words.isdisjoint(_HOLD_OR_SWING) and words.isdisjoint(_SHARP_WORDS):
         return None
     seq, starts = _words(tokens)
     for i, word in enumerate(seq):
         if not _DENIED.isdisjoint(seq[max(0, i - 3) : i]):
             continue
-        if (word in _HOLD or word in _SWING) and _held_at_someone(seq, i):
+        if word in _HOLD_OR_SWING and _held_at_someone(seq, i):
             return starts[i]
         if word in _SHARP or tuple(seq[i : i + 2]) in _SHARP_PAIRS:
             return starts[i]
